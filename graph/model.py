@@ -1,0 +1,148 @@
+"""The plain data that flows between the pipeline's stages.
+
+Every stage takes and returns these frozen values, so each stage can be tested alone with a
+hand-made input, and nothing downstream can change what an earlier stage found. Every span is a
+pair of character offsets into the decoded file text (Unicode code points, end exclusive).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+@dataclass(frozen=True)
+class ReportMeta:
+    """What the header lines of a report say about it."""
+
+    title: str
+    meeting: str | None = None  # 大同市第十六届人民代表大会第六次会议
+    date: str | None = None  # ISO 8601, e.g. "2026-01-20"
+    presenter: str | None = None  # 乔正南
+    presenter_office: str | None = None  # 大同市发展和改革委员会主任
+    city: str | None = None  # the place the report is about: 大同市
+    review_year: int | None = None  # the 执行情况 year
+    plan_year: int | None = None  # the 计划(草案) year
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading and the part of the report it opens."""
+
+    number: str  # outline position, e.g. "1.3" for (三) under 一、
+    level: int  # 1 for 一、, 2 for (一), 3 for 1.
+    heading: str  # the heading text without its numbering
+    start: int  # span of the heading line
+    end: int
+
+    @property
+    def parent_number(self) -> str | None:
+        return self.number.rsplit(".", 1)[0] if "." in self.number else None
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One sentence, layout repaired. `text` is the file's text between the offsets, line breaks
+    inside the sentence removed."""
+
+    index: int  # position among the report's passages, from 0
+    text: str
+    start: int
+    end: int
+    section: str | None  # number of the innermost section it stands in
+
+
+@dataclass(frozen=True)
+class Caption:
+    """A chart caption such as 图1: 2025年全市地区生产总值增速(%): not a sentence of the report."""
+
+    text: str
+    start: int
+    end: int
+    section: str | None
+
+
+@dataclass(frozen=True)
+class Truncation:
+    """A continuation marker such as (下转第四版): the text in the file stops there."""
+
+    note: str  # 下转第四版
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Document:
+    """A report as read: its decoded text and everything located in it."""
+
+    source: str  # file name
+    sha256: str  # of the file's bytes
+    text: str  # the decoded file text that all offsets point into
+    meta: ReportMeta
+    sections: tuple[Section, ...]
+    passages: tuple[Passage, ...]
+    captions: tuple[Caption, ...] = ()
+    truncation: Truncation | None = None
+
+
+class FigureKind(str, Enum):
+    OBSERVATION = "observation"  # a figure of a past period
+    TARGET = "target"  # a goal for a future period
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure as one clause states it. Numbers are kept as the decimal strings the text
+    writes (full-width digits made ASCII), so nothing is rounded on the way to RDF."""
+
+    kind: FigureKind
+    passage: int  # Passage.index
+    start: int  # span of the clause the figure was read from
+    end: int
+    indicator: str  # the measure as the report writes it: 地区生产总值
+    value: str | None = None
+    unit: str | None = None
+    growth_rate: str | None = None  # percent, "-6.8" for 下降6.8%
+    rank: int | None = None
+    rank_scope: str | None = None  # 全省
+    period: str | None = None  # "2025"
+    target_year: int | None = None
+    qualifier: str | None = None  # 以上 / 左右 / 近 / 超过 ...
+    ref_area: str | None = None  # the place the figure is about, as named
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything extract found in one document."""
+
+    figures: tuple[Figure, ...] = ()
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One real thing, resolved: every passage that names it, under one stable key."""
+
+    kind: str  # ontology class name: "Indicator", "Place", ...
+    key: str  # stable identifier within its kind, used to mint the IRI
+    label: str  # the Chinese label
+    alt_labels: tuple[str, ...] = ()
+    passages: tuple[int, ...] = ()  # Passage.index of every passage that names it
+    english: str | None = None
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The entities of one document, and how the extraction's names map to them."""
+
+    entities: tuple[Entity, ...]
+    indicator_keys: dict[str, str] = field(default_factory=dict)  # indicator name -> entity key
+    place_keys: dict[str, str] = field(default_factory=dict)  # place name -> entity key
+
+
+@dataclass(frozen=True)
+class ReportResult:
+    """All a report yields, stage by stage, ready to become RDF."""
+
+    document: Document
+    extraction: Extraction
+    resolution: Resolution

@@ -1,0 +1,103 @@
+"""read: a report file -> Document (metadata, sections, passages, captions, truncation).
+
+    decode     bytes -> text, or one clear InputError
+    header     the title / meeting / presenter lines -> ReportMeta
+    layout     lines -> headings, paragraphs (broken sentences joined), captions, page markers
+    sentences  a paragraph -> sentences with their file spans
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from graph.model import Caption, Document, Passage, ReportMeta, Section, Truncation
+from graph.read.decode import read_text_file
+from graph.read.header import parse_header
+from graph.read.layout import (
+    CaptionLine, Heading, Line, PageMarker, Paragraph, blocks, ends_sentence, heading_of,
+    is_salutation, split_lines,
+)
+from graph.read.sentences import split_sentences
+
+__all__ = ["read_report", "parse_document"]
+
+HEADER_MAX_LINES = 6
+
+
+def read_report(path: Path) -> Document:
+    """Read one report file into a Document; raises InputError for a file that is not a report."""
+    decoded = read_text_file(path)
+    return parse_document(decoded.text, source=path.name, sha256=decoded.sha256)
+
+
+def parse_document(text: str, source: str, sha256: str = "") -> Document:
+    """Locate the metadata, sections, passages and captions of a report's text."""
+    lines = split_lines(text)
+    header, body = _split_header(lines)
+    meta = parse_header(header) if header else ReportMeta(title=Path(source).stem)
+    sections, passages, captions, truncation = _outline(blocks(body))
+    return Document(
+        source=source,
+        sha256=sha256,
+        text=text,
+        meta=meta,
+        sections=tuple(sections),
+        passages=tuple(passages),
+        captions=tuple(captions),
+        truncation=truncation,
+    )
+
+
+def _split_header(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    """The header is the few lines before the salutation (各位代表：, dropped) or the body."""
+    for index, line in enumerate(lines[:HEADER_MAX_LINES + 1]):
+        if is_salutation(line):
+            return lines[:index], lines[index + 1:]
+        if heading_of(line) or ends_sentence(line.text) or "，" in line.text:
+            return lines[:index], lines[index:]
+    return [], lines
+
+
+def _outline(body: list) -> tuple[list[Section], list[Passage], list[Caption], Truncation | None]:
+    sections: list[Section] = []
+    passages: list[Passage] = []
+    captions: list[Caption] = []
+    open_sections: list[Section] = []  # the current section at each level, outermost first
+    numbers_taken: set[str] = set()
+    last_marker: PageMarker | None = None
+    for block in body:
+        current = open_sections[-1].number if open_sections else None
+        if isinstance(block, Heading):
+            while open_sections and open_sections[-1].level >= block.level:
+                open_sections.pop()
+            section = _section(block, open_sections, numbers_taken)
+            sections.append(section)
+            open_sections.append(section)
+            last_marker = None
+        elif isinstance(block, Paragraph):
+            for sentence in split_sentences(block):
+                passages.append(Passage(len(passages), sentence.text, sentence.start,
+                                        sentence.end, current))
+            last_marker = None
+        elif isinstance(block, CaptionLine):
+            line = block.line
+            captions.append(Caption(line.text, line.start, line.end, current))
+        elif isinstance(block, PageMarker) and block.note.startswith("下"):
+            last_marker = block
+    truncation = None
+    if last_marker is not None:
+        # 下转第N版 with no text after it: the rest of the report is on a page we do not have.
+        truncation = Truncation(last_marker.note, last_marker.start, last_marker.end)
+    return sections, passages, captions, truncation
+
+
+def _section(heading: Heading, parents: list[Section], taken: set[str]) -> Section:
+    parent = parents[-1].number if parents else None
+    number = f"{parent}.{heading.ordinal}" if parent else str(heading.ordinal)
+    if number in taken:  # a report that numbers two headings alike still gets two sections
+        suffix = 2
+        while f"{number}-{suffix}" in taken:
+            suffix += 1
+        number = f"{number}-{suffix}"
+    taken.add(number)
+    return Section(number, heading.level, heading.text, heading.start, heading.end)

@@ -1,0 +1,108 @@
+"""The header lines of a report -> ReportMeta.
+
+Reports open the same way: the title (on one or two lines), a line saying when and to which
+meeting the report was presented, and the presenter with their post:
+
+    关于大同市2025年国民经济和社会发展规划执行情况与2026年国民经济和社会发展规划(草案)的报告
+    ——2026年1月20日在大同市第十六届人民代表大会第六次会议上
+    大同市发展和改革委员会主任 乔正南
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.model import ReportMeta
+from graph.numerals import parse_int, to_ascii_digits
+from graph.read.layout import Line
+
+_NUMBER = r"[0-9０-９〇零○一二三四五六七八九十]"
+_DATE = re.compile(rf"(?P<y>{_NUMBER}{{4}})年(?P<m>{_NUMBER}{{1,2}})月(?P<d>{_NUMBER}{{1,3}})日")
+_MEETING = re.compile(r"在(?P<meeting>.+?(?:会议|大会))上")
+_YEAR = re.compile(r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})年")
+# The place a report is about: the name before its year or 国民经济 in the title, or before 第…届
+# in the meeting. Administrative suffixes after GB/T 2260 naming.
+_PLACE_SUFFIX = r"(?:特别行政区|自治区|自治州|自治县|自治旗|新区|地区|省|市|州|盟|县|区|旗)"
+_CITY_IN_TITLE = re.compile(
+    rf"(?P<city>[\u4e00-\u9fff]{{2,10}}?{_PLACE_SUFFIX})(?=[0-9０-９]{{4}}年|[〇零○一二三四五六七八九]{{4}}年|国民经济|政府工作|人民政府)")
+_CITY_IN_MEETING = re.compile(rf"(?P<city>[\u4e00-\u9fff]{{2,10}}?{_PLACE_SUFFIX})第")
+# 大同市发展和改革委员会主任 乔正南 / 市发展改革委主任张三
+_PRESENTER_SPACED = re.compile(r"^(?P<office>\S.*\S)\s+(?P<name>[\u4e00-\u9fff·]{2,6})$")
+_POSTS = r"(?:主任|副主任|局长|副局长|市长|副市长|代市长|县长|区长|省长|厅长|主席|书记|秘书长)"
+_PRESENTER_JOINED = re.compile(rf"^(?P<office>.+{_POSTS})(?P<name>[\u4e00-\u9fff·]{{2,4}})$")
+
+
+def parse_header(lines: list[Line]) -> ReportMeta:
+    """Read the header lines (those before the salutation or the first heading)."""
+    title_parts: list[str] = []
+    meeting = date = presenter = office = None
+    for line in lines:
+        text = line.text
+        if _MEETING.search(text) or text.startswith(("——", "--", "—")):
+            meeting, date = _meeting_and_date(text)
+        elif meeting is None and date is None:
+            title_parts.append(text)
+        elif presenter is None:
+            office, presenter = _presenter(text)
+    title = "".join(title_parts)
+    review_year, plan_year = _years(title)
+    return ReportMeta(
+        title=title,
+        meeting=meeting,
+        date=date,
+        presenter=presenter,
+        presenter_office=office,
+        city=_city(title, meeting),
+        review_year=review_year,
+        plan_year=plan_year,
+    )
+
+
+def _meeting_and_date(text: str) -> tuple[str | None, str | None]:
+    meeting_match = _MEETING.search(text)
+    date_match = _DATE.search(text)
+    date = None
+    if date_match:
+        try:
+            year, month, day = (parse_int(date_match.group(k)) for k in "ymd")
+            date = f"{year:04d}-{month:02d}-{day:02d}"
+        except ValueError:
+            date = None
+    return (meeting_match.group("meeting") if meeting_match else None), date
+
+
+def _presenter(text: str) -> tuple[str | None, str | None]:
+    for pattern in (_PRESENTER_SPACED, _PRESENTER_JOINED):
+        match = pattern.match(text)
+        if match:
+            return match.group("office").strip(), match.group("name")
+    return None, None
+
+
+def _years(title: str) -> tuple[int | None, int | None]:
+    """执行情况 follows the year reviewed; 计划/规划 (草案) after it the year planned."""
+    years = [(m.start(), int(m.group("y"))) for m in _YEAR.finditer(to_ascii_digits(title))]
+    if not years:
+        return None, None
+    review = plan = None
+    execution = title.find("执行情况")
+    if execution >= 0:
+        before = [year for position, year in years if position < execution]
+        after = [year for position, year in years if position > execution]
+        review = before[-1] if before else None
+        plan = after[0] if after else None
+    elif "草案" in title or "计划" in title:
+        plan = years[-1][1]
+    return review, plan
+
+
+def _city(title: str, meeting: str | None) -> str | None:
+    body = title[2:] if title.startswith("关于") else title
+    match = _CITY_IN_TITLE.search(body)
+    if match:
+        return match.group("city")
+    if meeting:
+        match = _CITY_IN_MEETING.search(meeting)
+        if match:
+            return match.group("city")
+    return None

@@ -1,0 +1,109 @@
+"""A paragraph -> its sentences, each with its span in the file.
+
+Sentences end at 。！？ (and their ASCII forms), with a closing quote that follows kept in the
+sentence (…“十五五”良好开局。”). A terminator inside brackets or quotes does not end the sentence,
+unless the bracket was never closed. A ； ends a clause that stands alone: "一产增加值完成119.7亿元，
+同比增长3.7%；二产增加值完成569.9亿元，同比增长1.3%" is two passages, while a list of short items
+("良田；良种；良机") stays one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from graph.read.layout import CLOSING, Paragraph
+
+TERMINATORS = "。！？!?"
+SEMICOLONS = "；;"
+OPENING = "“‘「『(（【《"
+MATCHING = dict(zip("“‘「『(（【《", "”’」』)）】》"))
+# A bracket opened further back than this without being closed is taken as a typo, not a quote.
+UNBALANCED_AFTER = 200
+# Each side of a ； must be at least this long to stand alone as a passage.
+CLAUSE_MIN_CHARS = 8
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    start: int
+    end: int
+
+
+def split_sentences(paragraph: Paragraph) -> list[Sentence]:
+    """The paragraph's sentences; their text is the paragraph's with line breaks removed."""
+    text, offsets = _join_lines(paragraph)
+    cuts = _sentence_cuts(text)
+    sentences = []
+    begin = 0
+    for cut in cuts + [len(text)]:
+        piece = text[begin:cut]
+        lead = len(piece) - len(piece.lstrip())
+        body = piece.strip()
+        if body:
+            first = begin + lead
+            last = first + len(body) - 1
+            sentences.append(Sentence(body, offsets[first], offsets[last] + 1))
+        begin = cut
+    return sentences
+
+
+def _join_lines(paragraph: Paragraph) -> tuple[str, list[int]]:
+    """The paragraph as one string, and the file offset of each of its characters."""
+    parts: list[str] = []
+    offsets: list[int] = []
+    for line in paragraph.lines:
+        parts.append(line.text)
+        offsets.extend(range(line.start, line.end))
+    return "".join(parts), offsets
+
+
+def _sentence_cuts(text: str) -> list[int]:
+    """Indexes at which a new sentence starts."""
+    cuts: list[int] = []
+    open_brackets: list[tuple[str, int]] = []  # (expected closer, where it opened)
+    index = 0
+    while index < len(text):
+        char = text[index]
+        if char in OPENING:
+            open_brackets.append((MATCHING[char], index))
+        elif open_brackets and char == open_brackets[-1][0]:
+            open_brackets.pop()
+        elif char in TERMINATORS:
+            _drop_unbalanced(open_brackets, index)
+            end = _absorb_closers(text, index + 1, open_brackets)
+            if not open_brackets:
+                cuts.append(end)
+                index = end
+                continue
+        elif char in SEMICOLONS and not open_brackets and _clause_stands_alone(text, cuts, index):
+            cuts.append(index + 1)
+        index += 1
+    return [cut for cut in cuts if 0 < cut < len(text)]
+
+
+def _drop_unbalanced(open_brackets: list[tuple[str, int]], index: int) -> None:
+    while open_brackets and index - open_brackets[0][1] > UNBALANCED_AFTER:
+        open_brackets.pop(0)
+
+
+def _absorb_closers(text: str, index: int, open_brackets: list[tuple[str, int]]) -> int:
+    """Keep closing quotes that follow a terminator in the sentence: 。” / ！）"""
+    while index < len(text) and text[index] in CLOSING:
+        if open_brackets and text[index] == open_brackets[-1][0]:
+            open_brackets.pop()
+        index += 1
+    return index
+
+
+def _clause_stands_alone(text: str, cuts: list[int], index: int) -> bool:
+    """Whether the clauses on both sides of the ； at `index` are long enough to be sentences."""
+    before_start = cuts[-1] if cuts else 0
+    after_end = len(text)
+    for stop in range(index + 1, len(text)):
+        if text[stop] in TERMINATORS or text[stop] in SEMICOLONS:
+            after_end = stop
+            break
+    before = text[before_start:index].strip()
+    after = text[index + 1:after_end].strip()
+    return len(before) >= CLAUSE_MIN_CHARS and len(after) >= CLAUSE_MIN_CHARS
