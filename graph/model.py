@@ -103,7 +103,8 @@ class Figure:
     value: str | None = None
     unit: str | None = None
     growth_rate: str | None = None  # percent, "-6.8" for 下降6.8%
-    rank: int | None = None
+    rank: int | None = None  # of the figure itself (总量全省排名第6, or a plain 全省排名第8)
+    growth_rank: int | None = None  # of its growth rate (增速全省排名第5)
     rank_scope: str | None = None  # 全省
     period: str | None = None  # "2025"
     target_year: int | None = None

@@ -1,0 +1,65 @@
+"""A passage -> its clauses, the unit in which reports state one figure.
+
+"2025年，全市地区生产总值完成1815.0亿元，同比增长3.2%，全省排名第8。" has four clauses: a time,
+the figure, its growth and its rank. Clauses end at ，；：, but not inside brackets or quotes,
+so "保税物流中心(B型)" and "《…，…》" stay whole.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from graph.model import Passage
+
+CLAUSE_ENDS = "，,；;：:。！？!?"
+_OPEN = "“‘「『(（【《〈"
+_CLOSE = "”’」』)）】》〉"
+
+
+@dataclass(frozen=True)
+class Clause:
+    text: str  # without its closing punctuation
+    start: int  # span in the file
+    end: int
+    position: int  # where the clause starts in the passage's text
+
+
+def split_clauses(passage: Passage, file_text: str) -> list[Clause]:
+    """The clauses of a passage, located in the file (a passage may run across a line break)."""
+    offsets = _char_offsets(passage, file_text)
+    clauses = []
+    depth = 0
+    begin = 0
+    text = passage.text
+    for index, char in enumerate(text):
+        if char in _OPEN:
+            depth += 1
+        elif char in _CLOSE and depth:
+            depth -= 1
+        elif char in CLAUSE_ENDS and depth == 0:
+            _add(clauses, text, offsets, begin, index)
+            begin = index + 1
+    _add(clauses, text, offsets, begin, len(text))
+    return clauses
+
+
+def _add(clauses: list[Clause], text: str, offsets: list[int], begin: int, end: int) -> None:
+    piece = text[begin:end]
+    stripped = piece.strip()
+    if not stripped:
+        return
+    first = begin + piece.index(stripped[0])
+    last = first + len(stripped) - 1
+    clauses.append(Clause(stripped, offsets[first], offsets[last] + 1, first))
+
+
+def _char_offsets(passage: Passage, file_text: str) -> list[int]:
+    """The file offset of each character of the passage's text (its text drops line breaks)."""
+    offsets = []
+    position = passage.start
+    for char in passage.text:
+        while position < passage.end and file_text[position] != char:
+            position += 1  # skip the line break and indentation the passage text left out
+        offsets.append(position)
+        position += 1
+    return offsets
