@@ -37,17 +37,20 @@ def chinese_to_int(numeral: str) -> int:
         if len(numeral) == 1:
             return _DIGITS[numeral]
         return int("".join(str(_DIGITS[ch]) for ch in numeral))
-    total = section = digit = 0
+    hundred_millions = ten_thousands = section = digit = 0
     for ch in numeral:
         if ch in _DIGITS:
             digit = _DIGITS[ch]
         elif ch in _UNITS:
             section += (digit or 1) * _UNITS[ch]
             digit = 0
-        else:  # 万 / 亿
-            total = (total + section + digit) * _MYRIADS[ch]
+        elif ch == "万":
+            ten_thousands = (section + digit or 1) * _MYRIADS[ch]
             section = digit = 0
-    return total + section + digit
+        else:  # 亿 closes everything before it
+            hundred_millions = (hundred_millions + ten_thousands + section + digit or 1) * _MYRIADS[ch]
+            ten_thousands = section = digit = 0
+    return hundred_millions + ten_thousands + section + digit
 
 
 def parse_int(text: str) -> int:

@@ -27,6 +27,7 @@ from graph.rdf import bind_prefixes, to_dataset
 from graph.read import read_report
 from graph.render import render_page
 from graph.resolve import resolve
+from graph.serialize import to_trig, to_turtle
 from graph.validate import ValidationResult, validate_graph
 from graph.vocab import PLAN_IRI
 
@@ -84,8 +85,8 @@ def build(paths: list[Path], out_dir: Path, jobs: int = 1) -> BuildSummary:
     with _stage(summary, "rdf"):
         dataset = to_dataset(results)
         union = _union(dataset)
-        turtle = union.serialize(format="turtle").encode("utf-8")
-        trig = dataset.serialize(format="trig").encode("utf-8")
+        turtle = to_turtle(union)
+        trig = to_trig(dataset)
     with _stage(summary, "validate"):
         summary.validation = validate_graph(union)
     with _stage(summary, "render"):

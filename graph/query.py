@@ -17,6 +17,7 @@ from rdflib.plugins.sparql import prepareQuery
 
 from graph.errors import DataError, QueryError
 from graph.rdf import PREFIXES, bind_prefixes
+from graph.serialize import to_turtle
 from graph.vocab import ONTOLOGY_IRI, ontology
 
 FORMATS = ("table", "csv", "tsv", "json", "turtle")
@@ -87,7 +88,7 @@ def format_result(result: Result, output_format: str) -> str:
             raise QueryError(f"a {result.type} query gives a graph: use --format turtle")
         graph = result.graph
         bind_prefixes(graph)
-        return graph.serialize(format="turtle")
+        return to_turtle(graph).decode("utf-8")
     if result.type == "ASK":
         return ("true" if result.askAnswer else "false") + "\n"
     if output_format == "json":

@@ -26,5 +26,5 @@ def validate_graph(data: Graph) -> ValidationResult:
     conforms, results, text = pyshacl.validate(
         data, shacl_graph=shapes(), ont_graph=ontology(), inference="none",
         advanced=True, allow_warnings=True)
-    violations = sum(1 for _ in results.subjects(predicate=SH.resultSeverity))
+    violations = sum(1 for _ in results.objects(predicate=SH.result))
     return ValidationResult(bool(conforms), violations, text)

@@ -73,8 +73,9 @@ class FigureContext:
 def extract_figures(document: Document) -> list[Figure]:
     figures: list[Figure] = []
     section_years = _section_years(document)
+    goal_sections = _goal_sections(document)
     for passage in document.passages:
-        context = _context(document, passage, section_years)
+        context = _context(document, passage, section_years, goal_sections)
         figures.extend(_figures_in(passage, document.text, context))
     return figures
 
@@ -209,13 +210,30 @@ def _section_years(document: Document) -> dict[str, int]:
     return years
 
 
-def _context(document: Document, passage: Passage, section_years: dict[str, int]) -> FigureContext:
+def _goal_sections(document: Document) -> set[str]:
+    """Sections under a heading about goals: 二、2025年主要预期目标 and everything below it."""
+    goals = {s.number for s in document.sections if _TARGET_CUE.search(s.heading) or "目标" in s.heading}
+    return {s.number for s in document.sections
+            if any(s.number == g or s.number.startswith(g + ".") for g in goals)}
+
+
+def _context(document: Document, passage: Passage, section_years: dict[str, int],
+             goal_sections: set[str]) -> FigureContext:
+    """Target or observation, and of which year, from the part of the report a passage is in.
+
+    一、2025年…执行情况 reviews the past; 二、2026年…主要目标 looks ahead. A goal word (力争, 预期目标)
+    in a part that looks ahead makes a target; a figure of the past with no year of its own is
+    of the year its part names, and in a part about the coming year we do not guess one.
+    """
     meta = document.meta
     section_year = section_years.get(passage.section) if passage.section else None
-    looks_ahead = section_year is not None and section_year != meta.review_year
-    if _TARGET_CUE.search(passage.text) and (looks_ahead or section_year is None):
+    about_goals = _TARGET_CUE.search(passage.text) or passage.section in goal_sections
+    if about_goals and section_year != meta.review_year:
         return FigureContext(FigureKind.TARGET, section_year or meta.plan_year, meta.city)
-    # A figure of the past with no year of its own is of the year the report reviews, unless it
-    # stands in a part about another year, where we do not guess.
-    period = meta.review_year if section_year in (None, meta.review_year) else None
+    if section_year is None:
+        period = meta.review_year
+    elif section_year == meta.plan_year:
+        period = None
+    else:
+        period = section_year
     return FigureContext(FigureKind.OBSERVATION, period, meta.city)

@@ -24,7 +24,8 @@ _YEAR = re.compile(r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})年")
 # in the meeting. Administrative suffixes after GB/T 2260 naming.
 _PLACE_SUFFIX = r"(?:特别行政区|自治区|自治州|自治县|自治旗|新区|地区|省|市|州|盟|县|区|旗)"
 _CITY_IN_TITLE = re.compile(
-    rf"(?P<city>[\u4e00-\u9fff]{{2,10}}?{_PLACE_SUFFIX})(?=[0-9０-９]{{4}}年|[〇零○一二三四五六七八九]{{4}}年|国民经济|政府工作|人民政府)")
+    rf"(?:^|(?<=年))(?P<city>[\u4e00-\u9fff]{{1,10}}?{_PLACE_SUFFIX})"
+    rf"(?=[0-9０-９]{{4}}年|[〇零○一二三四五六七八九]{{4}}年|国民经济|政府工作|人民政府)")
 _CITY_IN_MEETING = re.compile(rf"(?P<city>[\u4e00-\u9fff]{{2,10}}?{_PLACE_SUFFIX})第")
 # 大同市发展和改革委员会主任 乔正南 / 市发展改革委主任张三
 _PRESENTER_SPACED = re.compile(r"^(?P<office>\S.*\S)\s+(?P<name>[\u4e00-\u9fff·]{2,6})$")
@@ -91,8 +92,8 @@ def _years(title: str) -> tuple[int | None, int | None]:
         after = [year for position, year in years if position > execution]
         review = before[-1] if before else None
         plan = after[0] if after else None
-    elif "草案" in title or "计划" in title:
-        plan = years[-1][1]
+    elif any(word in title for word in ("草案", "计划", "政府工作报告")):
+        plan = years[-1][1]  # 2025年政府工作报告: the year it plans for
     return review, plan
 
 

@@ -2,7 +2,7 @@
 
 Sentences end at 。！？ (and their ASCII forms), with a closing quote that follows kept in the
 sentence (…“十五五”良好开局。”). A terminator inside brackets or quotes does not end the sentence,
-unless the bracket was never closed. A ； ends a clause that stands alone: "一产增加值完成119.7亿元，
+unless the bracket never closes. A ； ends a clause that stands alone: "一产增加值完成119.7亿元，
 同比增长3.7%；二产增加值完成569.9亿元，同比增长1.3%" is two passages, while a list of short items
 ("良田；良种；良机") stays one.
 """
@@ -17,8 +17,8 @@ TERMINATORS = "。！？!?"
 SEMICOLONS = "；;"
 OPENING = "“‘「『(（【《"
 MATCHING = dict(zip("“‘「『(（【《", "”’」』)）】》"))
-# A bracket opened further back than this without being closed is taken as a typo, not a quote.
-UNBALANCED_AFTER = 200
+# A bracket that closes only this far away or further is taken as a typo, not a quote.
+UNBALANCED_AFTER = 300
 # Each side of a ； must be at least this long to stand alone as a passage.
 CLAUSE_MIN_CHARS = 8
 
@@ -60,40 +60,38 @@ def _join_lines(paragraph: Paragraph) -> tuple[str, list[int]]:
 
 def _sentence_cuts(text: str) -> list[int]:
     """Indexes at which a new sentence starts."""
+    quoted = _quoted_positions(text)
     cuts: list[int] = []
-    open_brackets: list[tuple[str, int]] = []  # (expected closer, where it opened)
-    index = 0
-    while index < len(text):
-        char = text[index]
-        if char in OPENING:
-            open_brackets.append((MATCHING[char], index))
-        elif open_brackets and char == open_brackets[-1][0]:
-            open_brackets.pop()
-        elif char in TERMINATORS:
-            _drop_unbalanced(open_brackets, index)
-            end = _absorb_closers(text, index + 1, open_brackets)
-            if not open_brackets:
-                cuts.append(end)
-                index = end
-                continue
-        elif char in SEMICOLONS and not open_brackets and _clause_stands_alone(text, cuts, index):
+    for index, char in enumerate(text):
+        if index in quoted:
+            continue
+        if char in TERMINATORS:
+            end = index + 1
+            while end < len(text) and text[end] in CLOSING:
+                end += 1  # the closing quote after 。 belongs to the sentence: …开局。”
+            cuts.append(end)
+        elif char in SEMICOLONS and _clause_stands_alone(text, cuts, index):
             cuts.append(index + 1)
-        index += 1
-    return [cut for cut in cuts if 0 < cut < len(text)]
+    return sorted({cut for cut in cuts if 0 < cut < len(text)})
 
 
-def _drop_unbalanced(open_brackets: list[tuple[str, int]], index: int) -> None:
-    while open_brackets and index - open_brackets[0][1] > UNBALANCED_AFTER:
-        open_brackets.pop(0)
-
-
-def _absorb_closers(text: str, index: int, open_brackets: list[tuple[str, int]]) -> int:
-    """Keep closing quotes that follow a terminator in the sentence: 。” / ！）"""
-    while index < len(text) and text[index] in CLOSING:
-        if open_brackets and text[index] == open_brackets[-1][0]:
-            open_brackets.pop()
-        index += 1
-    return index
+def _quoted_positions(text: str) -> set[int]:
+    """Positions inside brackets or quotes that close within the paragraph. A bracket that never
+    closes (a typo, or a title cut off by the page) quotes nothing."""
+    quoted: set[int] = set()
+    stack: list[tuple[str, int]] = []
+    for index, char in enumerate(text):
+        if char in OPENING:
+            stack.append((MATCHING[char], index))
+        elif char in CLOSING:
+            for depth in range(len(stack) - 1, -1, -1):
+                if stack[depth][0] == char:
+                    opened = stack[depth][1]
+                    del stack[depth:]
+                    if index - opened <= UNBALANCED_AFTER:
+                        quoted.update(range(opened + 1, index))
+                    break
+    return quoted
 
 
 def _clause_stands_alone(text: str, cuts: list[int], index: int) -> bool:

@@ -1,0 +1,64 @@
+"""Shared fixtures: the seed and the test reports, and one build of each reused by many tests."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset, Graph
+
+from graph.pipeline import build
+from graph.read import read_report
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SEED = SEEDS / "datong-2025-execution-2026-plan.txt"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def require_program(name: str, why: str) -> str:
+    """The path of a real outside program: skips the test when it is missing, fails in CI."""
+    found = shutil.which(name)
+    if found:
+        return found
+    message = f"{name} is not installed; it is needed {why} (.ci/run installs it)"
+    if IN_CI:
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def seed_document():
+    return read_report(SEED)
+
+
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory) -> Path:
+    """output/ as `plankg build` writes it for seeds/, in a folder of its own."""
+    out = tmp_path_factory.mktemp("seed-build")
+    build([SEEDS], out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def seed_graph(seed_build) -> Graph:
+    graph = Graph()
+    graph.parse(seed_build / "graph.ttl", format="turtle")
+    return graph
+
+
+@pytest.fixture(scope="session")
+def seed_dataset(seed_build) -> Dataset:
+    dataset = Dataset()
+    dataset.parse(seed_build / "graph.trig", format="trig")
+    return dataset
+
+
+@pytest.fixture(scope="session")
+def fixture_build(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("fixture-build")
+    build([FIXTURES], out)
+    return out

@@ -1,0 +1,163 @@
+"""The built graph: what users check first. Every passage is its span of the file, every number is
+in its sentence, every term is declared, the shapes hold, IRIs are stable, output is reproducible."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from decimal import Decimal
+
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib.namespace import PROV
+
+from graph.pipeline import build
+from graph.validate import validate_graph
+from graph.vocab import PLAN, PLAN_IRI, declared_terms
+
+from conftest import FIXTURES, ROOT, SEED, SEEDS, require_program
+
+COMPARED = ("graph.ttl", "graph.trig", "graph.html")
+
+
+def _compact(text: str) -> str:
+    return "".join(text.split())
+
+
+def test_every_passage_is_its_span_of_the_file(seed_graph):
+    text = SEED.read_text(encoding="utf-8")
+    passages = list(seed_graph.subjects(RDF.type, PLAN.Passage))
+    assert len(passages) > 150
+    for passage in passages:
+        start = seed_graph.value(passage, PLAN.startOffset).toPython()
+        end = seed_graph.value(passage, PLAN.endOffset).toPython()
+        written = str(seed_graph.value(passage, PLAN.text))
+        assert _compact(text[start:end]) == _compact(written), passage
+
+
+def test_every_figure_number_is_in_its_passage(seed_graph):
+    figures = set(seed_graph.subjects(RDF.type, PLAN.Observation)) | set(seed_graph.subjects(RDF.type, PLAN.Target))
+    assert len(figures) > 40
+    for figure in figures:
+        passage = seed_graph.value(figure, PROV.wasDerivedFrom)
+        sentence = str(seed_graph.value(passage, PLAN.text))
+        for prop in (PLAN.value, PLAN.growthRate):
+            literal = seed_graph.value(figure, prop)
+            if literal is not None:
+                assert str(literal).lstrip("-") in sentence, (figure, literal, sentence)
+
+
+def test_the_headline_figure_reads_as_the_report_states_it(seed_graph):
+    rows = list(seed_graph.query("""
+        SELECT ?value ?unit ?growth ?rank ?scope ?period ?area WHERE {
+          ?figure a plan:Observation ; plan:indicator ?indicator ; plan:value ?value ; plan:unit ?unit ;
+                  plan:growthRate ?growth ; plan:rank ?rank ; plan:rankScope ?scope ; plan:period ?period ;
+                  plan:refArea ?place .
+          ?indicator rdfs:label "地区生产总值"@zh .
+          ?place rdfs:label ?area . FILTER (lang(?area) = "zh")
+        }""", initNs={"plan": PLAN_IRI, "rdfs": RDFS}))
+    assert len(rows) == 1
+    value, unit, growth, rank, scope, period, area = rows[0]
+    assert value == Literal(Decimal("1815.0")) and str(value) == "1815.0"
+    assert (str(unit), growth.toPython(), rank.toPython()) == ("亿元", Decimal("3.2"), 8)
+    assert (str(scope), str(period), str(area)) == ("全省", "2025", "大同市")
+
+
+def test_every_term_used_is_declared(seed_graph):
+    used = {str(term)[len(PLAN_IRI):] for triple in seed_graph for term in triple
+            if isinstance(term, URIRef) and str(term).startswith(PLAN_IRI)}
+    assert used and used <= declared_terms(), used - declared_terms()
+
+
+def test_the_graph_conforms_to_the_shapes(seed_build, seed_graph):
+    assert json.loads((seed_build / "build.json").read_text())["shacl"]["conforms"] is True
+    assert validate_graph(seed_graph).conforms
+
+
+def test_the_shapes_catch_a_broken_entity(seed_graph):
+    broken = Graph()
+    for triple in seed_graph:
+        broken.add(triple)
+    indicator = next(seed_graph.subjects(RDF.type, PLAN.Indicator))
+    broken.add((indicator, RDFS.label, Literal("另一个名字", lang="zh")))
+    passage = next(seed_graph.subjects(RDF.type, PLAN.Passage))
+    broken.remove((passage, PLAN.startOffset, None))
+    result = validate_graph(broken)
+    assert not result.conforms
+    assert result.violations == 3  # two labels in @zh (one per language, and one in Chinese), no start
+    assert "exactly one rdfs:label in Chinese" in result.report and "start offset" in result.report
+
+
+def test_entities_carry_chinese_pinyin_english_labels_and_their_passages(seed_graph):
+    gdp = next(seed_graph.subjects(RDFS.label, Literal("地区生产总值", lang="zh")))
+    labels = {label.language: str(label) for label in seed_graph.objects(gdp, RDFS.label)}
+    assert labels == {"zh": "地区生产总值", "zh-Latn-pinyin": "dì qū shēng chǎn zǒng zhí",
+                      "en": "gross regional product"}
+    sentences = {str(seed_graph.value(p, PLAN.text)) for p in seed_graph.objects(gdp, PLAN.mentionedIn)}
+    assert any("1815.0亿元" in s for s in sentences) and any("增长5%" in s for s in sentences)
+
+
+def test_report_metadata_and_truncation(seed_graph):
+    report = next(seed_graph.subjects(RDF.type, PLAN.Report))
+    assert str(seed_graph.value(report, PLAN.presenter)) == "乔正南"
+    assert str(seed_graph.value(report, PLAN.truncationNote)) == "下转第四版"
+    offset = seed_graph.value(report, PLAN.truncatedAt).toPython()
+    assert SEED.read_text(encoding="utf-8")[offset:offset + 7] == "(下转第四版)"
+
+
+def test_one_named_graph_per_report_and_the_union_is_graph_ttl(tmp_path):
+    build([SEEDS, FIXTURES], tmp_path)
+    from rdflib import Dataset
+    dataset = Dataset()
+    dataset.parse(tmp_path / "graph.trig", format="trig")
+    named = [g for g in dataset.graphs() if len(g)]
+    assert len(named) == 3
+    for graph in named:
+        assert (graph.identifier, RDF.type, PLAN.Report) in graph
+    union = Graph().parse(tmp_path / "graph.ttl", format="turtle")
+    assert len(union) == len({t for g in named for t in g})
+
+
+def test_iris_are_stable_across_runs_and_shared_across_reports(tmp_path, seed_graph):
+    build([SEEDS, FIXTURES], tmp_path)
+    corpus = Graph().parse(tmp_path / "graph.ttl", format="turtle")
+    for node in seed_graph.subjects(RDF.type, PLAN.Report):
+        assert (node, RDF.type, PLAN.Report) in corpus  # same report, same IRI, other run and folder
+    gdp = set(corpus.subjects(RDFS.label, Literal("地区生产总值", lang="zh")))
+    assert len(gdp) == 1  # one indicator across three reports
+    reports = {corpus.value(f, PROV.wasDerivedFrom) for f in corpus.subjects(PLAN.indicator, next(iter(gdp)))}
+    assert len({str(r).split("/passage/")[0] for r in reports}) == 2  # the seed and Changzhi
+
+
+def _build_in_subprocess(out, seed):
+    env = dict(os.environ, PYTHONHASHSEED=str(seed))
+    subprocess.run([sys.executable, "-m", "graph", "build", str(SEEDS), "-o", str(out), "--jobs", "1"],
+                   check=True, env=env, cwd=ROOT, capture_output=True)
+
+
+def test_building_twice_gives_identical_files(tmp_path):
+    _build_in_subprocess(tmp_path / "a", 1)
+    _build_in_subprocess(tmp_path / "b", 2)
+    for name in COMPARED:
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+
+
+def test_committed_output_is_what_a_build_writes_now(seed_build):
+    """If this fails: run `plankg build` and commit output/."""
+    for name in COMPARED:
+        assert (ROOT / "output" / name).read_bytes() == (seed_build / name).read_bytes(), name
+    committed = json.loads((ROOT / "output" / "build.json").read_text())
+    fresh = json.loads((seed_build / "build.json").read_text())
+    committed.pop("seconds"), fresh.pop("seconds")
+    assert committed == fresh
+
+
+def test_rapper_accepts_the_turtle_and_the_trig(seed_build):
+    rapper = require_program("rapper", "to parse graph.ttl with an independent RDF parser")
+    for name, syntax in (("graph.ttl", "turtle"), ("graph.trig", "trig")):
+        result = subprocess.run([rapper, "-i", syntax, "-c", str(seed_build / name)],
+                                capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+        triples = int(result.stderr.strip().split("returned ")[1].split()[0])
+        assert triples == len(Graph().parse(seed_build / name, format=syntax)) or name == "graph.trig"

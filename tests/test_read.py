@@ -1,0 +1,128 @@
+"""read: metadata, sections, passages with exact offsets, and the newspaper layout repaired."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.read import parse_document, read_report
+
+from conftest import FIXTURES, SEED
+
+
+def _compact(text: str) -> str:
+    return "".join(text.split())
+
+
+def _passage_containing(document, words):
+    found = [p for p in document.passages if words in p.text]
+    assert len(found) == 1, f"{words!r} is in {len(found)} passages"
+    return found[0]
+
+
+@pytest.mark.parametrize("path", [SEED, *sorted(FIXTURES.glob("*.txt"))], ids=lambda p: p.name)
+def test_every_passage_is_the_file_text_between_its_offsets(path):
+    document = read_report(path)
+    assert document.passages
+    for passage in document.passages:
+        assert _compact(document.text[passage.start:passage.end]) == _compact(passage.text)
+        assert "\n" not in passage.text
+        assert passage.text == passage.text.strip()
+
+
+def test_seed_header_gives_the_report_metadata(seed_document):
+    meta = seed_document.meta
+    assert meta.title.startswith("关于大同市2025年国民经济和社会发展规划执行情况")
+    assert meta.title.endswith("(草案)的报告")
+    assert meta.meeting == "大同市第十六届人民代表大会第六次会议"
+    assert meta.date == "2026-01-20"
+    assert meta.presenter == "乔正南"
+    assert meta.presenter_office == "大同市发展和改革委员会主任"
+    assert meta.city == "大同市"
+    assert (meta.review_year, meta.plan_year) == (2025, 2026)
+
+
+def test_seed_sections_follow_the_headings(seed_document):
+    sections = {s.number: s.heading for s in seed_document.sections}
+    assert sections["1"] == "2025年国民经济和社会发展规划执行情况"
+    assert sections["1.1"] == "经济总体稳中向好"
+    assert sections["1.8"] == "风险防控扎实有力"
+    assert sections["2"] == "2026年经济社会发展的总体要求和主要目标"
+    assert sections["3.1"] == "坚持内需拉动，激发投资消费新动能"
+    assert len(sections) == 12
+    gdp = _passage_containing(seed_document, "地区生产总值完成")
+    assert gdp.section == "1.1"
+
+
+def test_seed_sentence_broken_across_blank_lines_is_one_passage(seed_document):
+    passage = _passage_containing(seed_document, "医药特色专业镇")
+    assert passage.text == "经开区医药特色专业镇实现营收92.3亿元，同比增长9.6%。"
+    assert "\n" in seed_document.text[passage.start:passage.end]
+    other = _passage_containing(seed_document, "实现监管对象动态精准管理")
+    assert other.text.startswith("扎实推进土壤污染防治")
+
+
+def test_seed_captions_are_not_passages(seed_document):
+    assert [c.text[:2] for c in seed_document.captions] == ["图1", "图2", "图3", "图4"]
+    assert seed_document.captions[0].text == "图1: 2025年全市地区生产总值增速(%)"
+    assert not any(p.text.startswith("图") and "增速(%)" in p.text for p in seed_document.passages)
+
+
+def test_seed_continuation_marker_records_the_truncation(seed_document):
+    truncation = seed_document.truncation
+    assert truncation.note == "下转第四版"
+    assert seed_document.text[truncation.start:truncation.end] == "(下转第四版)"
+    assert not any("下转" in p.text for p in seed_document.passages)
+    assert seed_document.passages[-1].text.startswith("深入推进建设")
+
+
+def test_seed_semicolon_splits_clauses_that_stand_alone(seed_document):
+    first = _passage_containing(seed_document, "一产增加值")
+    assert first.text == "其中，一产增加值完成119.7亿元，同比增长3.7%；"
+    assert _passage_containing(seed_document, "二产增加值").text == "二产增加值完成569.9亿元，同比增长1.3%；"
+
+
+def test_salutation_is_not_a_passage(seed_document):
+    assert not any(p.text.startswith("各位代表") for p in seed_document.passages)
+    assert seed_document.passages[0].text.startswith("受市人民政府委托")
+
+
+def test_two_line_title_and_full_width_layout():
+    document = read_report(FIXTURES / "changzhi-plan-report.txt")
+    meta = document.meta
+    assert meta.title == "关于长治市2024年国民经济和社会发展计划执行情况与2025年国民经济和社会发展计划草案的报告"
+    assert (meta.city, meta.date, meta.presenter) == ("长治市", "2025-01-15", "王建华")
+    assert (meta.review_year, meta.plan_year) == (2024, 2025)
+    assert [s.number for s in document.sections] == ["1", "1.1", "1.2", "2"]
+    broken = _passage_containing(document, "同比下降2.5%")
+    assert broken.text == "全市一般公共预算收入完成268.3亿元，同比下降2.5%；"
+    assert document.text[broken.start:broken.end].count("\n") == 3
+    assert document.captions[0].text.startswith("图1：")
+    assert document.truncation.note == "下转第二版"
+
+
+def test_work_report_header_and_run_in_headings():
+    document = read_report(FIXTURES / "linxian-work-report.txt")
+    meta = document.meta
+    assert (meta.city, meta.presenter, meta.presenter_office) == ("临县", "李明", "临县人民政府县长")
+    assert meta.plan_year == 2025
+    run_in = [s for s in document.sections if s.level == 3]
+    assert [(s.number, s.heading) for s in run_in] == [("1.1", "产业转型步伐加快")]
+    # the rest of the heading's line is a sentence of its own; a ； list stays whole
+    assert _passage_containing(document, "红枣").text == "推进红枣、小杂粮；光伏、储能；文旅、康养。"
+    # a full stop inside a quotation does not end the sentence
+    assert _passage_containing(document, "日子越过越好").text == "群众说：“日子越过越好。今年更有奔头。”"
+    # (上接第一版) in mid-report is layout, not text and not a truncation
+    assert document.truncation is None
+    assert not any("上接" in p.text for p in document.passages)
+
+
+def test_text_without_header_still_reads():
+    document = parse_document("2025年，全市地区生产总值完成100亿元。\n", source="bare.txt")
+    assert document.meta.title == "bare"
+    assert [p.text for p in document.passages] == ["2025年，全市地区生产总值完成100亿元。"]
+
+
+def test_unbalanced_bracket_does_not_swallow_the_report():
+    text = "标题\n\n一、回顾\n\n推进《某某方案建设。" + "全市工业增加值增长5%。" * 30 + "\n"
+    document = parse_document(text, source="broken.txt")
+    assert len(document.passages) > 20
