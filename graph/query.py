@@ -110,9 +110,12 @@ def _tsv(result: Result) -> str:
     return "\n".join(lines) + "\n"
 
 
+TABLE_CELL_WIDTH = 60  # columns; longer cells are cut with … (csv, tsv and json give them whole)
+
+
 def _table(result: Result) -> str:
     header = [str(v) for v in result.vars]
-    rows = [[_display(term) for term in row] for row in result]
+    rows = [[_cut(_display(term)) for term in row] for row in result]
     widths = [max([_width(cell) for cell in column] or [0]) for column in zip(header, *rows)]
     lines = [_aligned(header, widths), "  ".join("-" * w for w in widths)]
     lines += [_aligned(row, widths) for row in rows]
@@ -133,6 +136,14 @@ def _display(term) -> str:
     if isinstance(term, Literal):
         return str(term).replace("\n", " ")
     return str(term)
+
+
+def _cut(text: str) -> str:
+    if _width(text) <= TABLE_CELL_WIDTH:
+        return text
+    while _width(text) > TABLE_CELL_WIDTH - 1:
+        text = text[:-1]
+    return text + "…"
 
 
 def _width(text: str) -> int:

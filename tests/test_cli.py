@@ -1,0 +1,202 @@
+"""The `plankg` command as users run it: exit statuses, one-line errors, nothing half-written."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from graph.cli import main
+
+from conftest import FIXTURES, ROOT, SEED
+
+
+@pytest.fixture()
+def run():
+    def invoke(*args):
+        return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+    return invoke
+
+
+def _assert_one_line_error(result, *words):
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("plankg: error: ")
+    assert "Traceback" not in result.output
+    for word in words:
+        assert word in lines[0]
+
+
+def test_build_writes_the_four_files_and_says_where_the_page_is(run, tmp_path):
+    result = run("build", SEED, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert "SHACL: conforms" in result.stdout
+    assert "graph.html" in result.stdout
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "build.json", "graph.html", "graph.trig", "graph.ttl"]
+
+
+@pytest.mark.parametrize("name, content, words", [
+    ("empty.txt", b"", ["empty"]),
+    ("blank.txt", b"  \n\n \r\n", ["empty"]),
+    ("report.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", ["PDF"]),
+    ("binary.txt", bytes(range(256)) * 4, ["not a text file"]),
+    ("latin.txt", "Annual report of the city, in English only.\n".encode(), ["no Chinese text"]),
+    ("broken.txt", b"\xe5\x9c\xb0\xe5\x8c\xba\xff\xfe\xfa garbage \x81", ["UTF-8 or GB18030"]),
+])
+def test_a_bad_report_is_one_error_line_and_nothing_is_written(run, tmp_path, name, content, words):
+    report = tmp_path / name
+    report.write_bytes(content)
+    out = tmp_path / "out"
+    result = run("build", report, "-o", out)
+    _assert_one_line_error(result, name, *words)
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_a_missing_report_is_one_error_line(run, tmp_path):
+    result = run("build", tmp_path / "nowhere.txt", "-o", tmp_path / "out")
+    _assert_one_line_error(result, "nowhere.txt", "no such file")
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_failed_build_leaves_the_previous_output_as_it_was(run, tmp_path):
+    out = tmp_path / "out"
+    assert run("build", SEED, "-o", out).exit_code == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    (tmp_path / "empty.txt").write_bytes(b"")
+    assert run("build", tmp_path / "empty.txt", "-o", out).exit_code == 2
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_one_bad_report_in_a_folder_is_skipped_and_said(run, tmp_path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "a-good.txt").write_bytes(SEED.read_bytes())
+    (folder / "b-empty.txt").write_bytes(b"")
+    result = run("build", folder, "-o", tmp_path / "out")
+    assert result.exit_code == 1
+    assert "skipped" in result.stderr and "b-empty.txt" in result.stderr
+    built = json.loads((tmp_path / "out" / "build.json").read_text())
+    assert [r["source"] for r in built["reports"]] == ["a-good.txt"]
+    assert built["skipped"][0]["path"].endswith("b-empty.txt")
+
+
+def test_parallel_build_gives_the_same_files(run, tmp_path):
+    assert run("build", SEED, FIXTURES, "-o", tmp_path / "one", "--jobs", "1").exit_code == 0
+    assert run("build", SEED, FIXTURES, "-o", tmp_path / "two", "--jobs", "2").exit_code == 0
+    for name in ("graph.ttl", "graph.trig", "graph.html"):
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory):
+    out = tmp_path_factory.mktemp("query")
+    CliRunner().invoke(main, ["build", str(SEED), "-o", str(out)], catch_exceptions=False)
+    return out / "graph.ttl"
+
+
+GDP_QUERY = """
+PREFIX plan: <https://w3id.org/plankg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?value ?unit ?growth WHERE {
+  ?f a plan:Observation ; plan:indicator/rdfs:label "地区生产总值"@zh ;
+     plan:value ?value ; plan:unit ?unit ; plan:growthRate ?growth .
+}"""
+
+
+def test_query_inline_as_table(run, data):
+    result = run("query", GDP_QUERY, "--data", data)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["value", "unit", "growth"]
+    assert lines[2].split() == ["1815.0", "亿元", "3.2"]
+    assert lines[-1] == "(1 row)"
+
+
+def test_query_as_csv_and_json(run, data):
+    csv_out = run("query", GDP_QUERY, "--data", data, "--format", "csv").stdout
+    assert csv_out.splitlines() == ["value,unit,growth", "1815.0,亿元,3.2"]
+    parsed = json.loads(run("query", GDP_QUERY, "--data", data, "--format", "json").stdout)
+    assert parsed["head"]["vars"] == ["value", "unit", "growth"]
+    binding = parsed["results"]["bindings"][0]
+    assert binding["value"] == {"type": "literal", "value": "1815.0",
+                                "datatype": "http://www.w3.org/2001/XMLSchema#decimal"}
+
+
+def test_query_as_tsv(run, data):
+    lines = run("query", GDP_QUERY, "--data", data, "--format", "tsv").stdout.splitlines()
+    assert lines[0] == "?value\t?unit\t?growth"
+    assert lines[1].startswith("1815.0\t") or lines[1].startswith('"1815.0"^^')
+
+
+def test_query_from_a_file_and_by_name(run, data, tmp_path):
+    query_file = tmp_path / "gdp.rq"
+    query_file.write_text(GDP_QUERY, encoding="utf-8")
+    assert "1815.0" in run("query", query_file, "--data", data).stdout
+    figures = run("query", "figures", "--data", data, "--format", "csv").stdout
+    assert "地区生产总值,1815.0,亿元,3.2,8" in figures
+    targets = run("query", "targets", "--data", data, "--format", "csv").stdout
+    assert "地区生产总值,2026,,,5,,2025,1815.0,亿元,3.2" in targets
+
+
+def test_query_list_names_every_bundled_query(run):
+    result = run("query", "--list")
+    names = [line.split()[0] for line in result.stdout.splitlines()]
+    assert {"figures", "targets", "reports"} <= set(names)
+
+
+def test_construct_gives_turtle(run, data):
+    result = run("query", "CONSTRUCT { ?s a <https://w3id.org/plankg/ontology#Report> } "
+                 "WHERE { ?s a <https://w3id.org/plankg/ontology#Report> }", "--data", data,
+                 "--format", "turtle")
+    assert result.exit_code == 0 and "plan:Report" in result.stdout
+
+
+def test_the_ontology_is_queryable_with_the_data(run, data):
+    result = run("query", "SELECT ?label WHERE { <https://w3id.org/plankg/ontology#Observation> "
+                 "<http://www.w3.org/2000/01/rdf-schema#label> ?label FILTER(lang(?label)='en') }",
+                 "--data", data, "--format", "csv")
+    assert result.stdout.splitlines() == ["label", "observation"]
+
+
+@pytest.mark.parametrize("args, words", [
+    (["SELECT ?x WHERE { ?x ?y }"], ["syntax error", "line"]),
+    (["no-such-query"], ["no bundled query", "no-such-query"]),
+    (["missing.rq"], ["missing.rq", "no such query file"]),
+])
+def test_query_errors_are_one_line(run, data, args, words):
+    _assert_one_line_error(run("query", *args, "--data", data), *words)
+
+
+def test_query_on_missing_or_broken_data_is_one_line(run, tmp_path):
+    _assert_one_line_error(run("query", "figures", "--data", tmp_path / "none.ttl"), "no such file")
+    broken = tmp_path / "broken.ttl"
+    broken.write_text("<a> <b> .", encoding="utf-8")
+    _assert_one_line_error(run("query", "figures", "--data", broken), "not valid turtle")
+
+
+def test_validate_passes_the_seed_and_fails_a_broken_graph(run, data, tmp_path):
+    result = run("validate", "--data", data)
+    assert result.exit_code == 0 and "conforms" in result.stdout
+    broken = tmp_path / "broken.ttl"
+    broken.write_text(data.read_text(encoding="utf-8").replace('"地区生产总值"@zh', '"地区生产总值"@en', 1),
+                      encoding="utf-8")
+    result = run("validate", "--data", broken)
+    assert result.exit_code == 1
+    assert "exactly one rdfs:label in Chinese" in result.stdout
+
+
+def test_usage_errors_exit_2(run):
+    assert run("build", "--jobs", "0").exit_code == 2
+    assert run("query").exit_code == 2
+    assert run("frobnicate").exit_code == 2
+
+
+def test_python_dash_m_graph_is_the_command():
+    result = subprocess.run([sys.executable, "-m", "graph", "query", "--list"], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 0 and "figures" in result.stdout

@@ -1,0 +1,47 @@
+"""The README's commands and examples are tested, so they never go stale."""
+
+from __future__ import annotations
+
+import re
+
+from click.testing import CliRunner
+from rdflib import Graph
+
+from graph.cli import main
+from graph.rdf import PREFIXES
+
+from conftest import ROOT, SEEDS
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _commands():
+    return [line.strip() for line in README.splitlines() if line.startswith("    ") and line.strip()]
+
+
+def test_the_readme_starts_with_the_build_and_the_test_command():
+    build, tests = _commands()[:2]
+    assert build.startswith("python3 -m venv .venv") and build.endswith("plankg build")
+    assert tests.startswith("python3 -m venv .venv") and "'.[test]'" in tests and tests.endswith("pytest")
+
+
+def test_ci_runs_the_readmes_test_command():
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert _commands()[1] in ci.splitlines()
+
+
+def test_the_build_example_prints_what_a_build_prints(tmp_path):
+    shown = README.split("    $ plankg build\n", 1)[1].split("\n\n", 1)[0]
+    expected = [line.strip() for line in shown.splitlines()]
+    result = CliRunner().invoke(main, ["build", str(SEEDS), "-o", str(tmp_path)])
+    printed = [line.replace(str(tmp_path), "output") for line in result.stdout.splitlines()]
+    assert printed == expected
+
+
+def test_the_turtle_example_is_in_the_seed_graph(seed_graph):
+    block = re.search(r"```turtle\n(.*?)```", README, re.S).group(1)
+    prefixes = "".join(f"@prefix {name}: <{iri}> .\n" for name, iri in PREFIXES.items())
+    example = Graph().parse(data=prefixes + block, format="turtle")
+    assert len(example) == 12
+    for triple in example:
+        assert triple in seed_graph, triple
