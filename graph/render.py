@@ -55,7 +55,7 @@ def render_page(graph: Graph, title: str) -> str:
         info: NodeInfo = network.nodes[node]["info"]
         colour, shape, _ = STYLE[info.cls]
         net.add_node(node, label=_short(info.label), title=_tooltip(info), color=colour,
-                     shape=shape, size=10 + 25 * ranks.get(node, 0), group=info.cls)
+                     shape=shape, size=10 + 25 * ranks.get(node, 0), cls=info.cls)
     for source, target, key in sorted(network.edges(keys=True)):
         net.add_edge(source, target, label=key, title=key)
     nodes, edges, *_ = net.get_network_data()

@@ -1,0 +1,72 @@
+"""render: the network page is one offline file, shows every entity and figure, and escapes text."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
+
+from graph.render import render_page
+from graph.vocab import ID, PLAN
+
+from conftest import require_program
+
+REMOTE = re.compile(r"""<(?:script|link|img|iframe)[^>]+(?:src|href)\s*=\s*["']?(?:https?:)?//""", re.I)
+
+
+def _dataset_of(page: str, name: str) -> list[dict]:
+    match = re.search(rf"const {name} = new vis\.DataSet\((.*?)\);\n", page)
+    return json.loads(match.group(1))
+
+
+def test_the_page_needs_nothing_from_the_network(seed_build):
+    page = (seed_build / "graph.html").read_text(encoding="utf-8")
+    assert not REMOTE.search(page)
+    assert "<script src" not in page and "<link" not in page
+    assert "vis.Network" in page and "function" in page  # vis-network itself is inlined
+
+
+def test_the_page_shows_every_indicator_figure_and_place(seed_build, seed_graph):
+    page = (seed_build / "graph.html").read_text(encoding="utf-8")
+    nodes = _dataset_of(page, "nodes")
+    expected = {str(s) for cls in ("Indicator", "Observation", "Target", "Place")
+                for s in seed_graph.subjects(RDF.type, PLAN[cls])}
+    assert {node["id"] for node in nodes} == expected
+    gdp = next(node for node in nodes if node["label"] == "地区生产总值")
+    assert "gross regional product" in gdp["title"] and "1815.0亿元" in gdp["title"]
+    edges = _dataset_of(page, "edges")
+    assert {edge["label"] for edge in edges} == {"indicator", "refArea"}
+
+
+def _hostile_graph() -> Graph:
+    graph = Graph()
+    node, passage = ID["indicator/x"], ID["report/r/passage/0-9"]
+    graph.add((node, RDF.type, PLAN.Indicator))
+    graph.add((node, RDFS.label, Literal('</script><script>alert("x")</script>&<b>', lang="zh")))
+    graph.add((node, PLAN.mentionedIn, passage))
+    graph.add((passage, PLAN.text, Literal("<img src=x onerror=alert(1)>“引号”'", lang="zh")))
+    return graph
+
+
+def test_text_in_the_page_cannot_break_out_of_its_script():
+    page = render_page(_hostile_graph(), title='<script>alert("title")</script>')
+    assert "<script>alert" not in page
+    assert "<img src=x" not in page
+    assert "&lt;script&gt;alert(&#34;title&#34;)&lt;/script&gt;" in page
+    nodes = _dataset_of(page, "nodes")
+    assert nodes[0]["label"].startswith("</script>")  # shown as the text it is
+
+
+def test_the_page_draws_offline_in_a_real_browser(seed_build, tmp_path):
+    chromium = require_program("chromium", "to open the network page in a real browser")
+    page = seed_build / "graph.html"
+    result = subprocess.run(
+        [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         f"--user-data-dir={tmp_path / 'profile'}", "--proxy-server=127.0.0.1:9",
+         "--virtual-time-budget=5000", "--dump-dom", page.as_uri()],
+        capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert re.search(r'<div id="network"[^>]*>.*<canvas', result.stdout, re.S), "vis-network drew nothing"
