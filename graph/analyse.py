@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
-from rdflib.namespace import PROV
+from rdflib.namespace import PROV, SKOS
 
 from graph.vocab import PLAN, PLAN_IRI
 
@@ -36,8 +36,12 @@ def entity_network(graph: Graph) -> nx.MultiDiGraph:
                 network.add_node(str(node), info=_node_info(graph, node, cls))
     for source in sorted(network.nodes):
         for predicate, target in sorted(graph.predicate_objects(URIRef(source))):
-            if str(target) in network and str(predicate).startswith(PLAN_IRI):
+            if str(target) not in network:
+                continue
+            if str(predicate).startswith(PLAN_IRI):
                 network.add_edge(source, str(target), key=str(predicate)[len(PLAN_IRI):])
+            elif predicate == SKOS.broader:
+                network.add_edge(source, str(target), key="broader")
     return network
 
 

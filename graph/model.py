@@ -93,23 +93,32 @@ class FigureKind(str, Enum):
 @dataclass(frozen=True)
 class Figure:
     """One figure as one clause states it. Numbers are kept as the decimal strings the text
-    writes (full-width digits made ASCII), so nothing is rounded on the way to RDF."""
+    writes (full-width digits made ASCII, Chinese numerals as digits), so nothing is rounded on
+    the way to RDF; normalized_value is the one number computed, from value and unit."""
 
     kind: FigureKind
     passage: int  # Passage.index
-    start: int  # span of the clause the figure was read from
+    start: int  # span of the clauses the figure was read from
     end: int
     indicator: str  # the measure as the report writes it: 地区生产总值
     value: str | None = None
-    unit: str | None = None
+    unit: str | None = None  # as written, magnitude included: 亿元
+    normalized_value: str | None = None  # value in normalized_unit: 181500000000
+    normalized_unit: str | None = None  # yuan
+    ratio: str | None = None  # 1:7.3
+    multiple: str | None = None  # 3 for 达到…水平的三倍
     growth_rate: str | None = None  # percent, "-6.8" for 下降6.8%
+    point_change: str | None = None  # percentage points, "-0.5" for 回落0.5个百分点
     rank: int | None = None  # of the figure itself (总量全省排名第6, or a plain 全省排名第8)
     growth_rank: int | None = None  # of its growth rate (增速全省排名第5)
     rank_scope: str | None = None  # 全省
-    period: str | None = None  # "2025"
+    rank_note: str | None = None  # 增速全省前列 / 全省第一方阵, where no rank is given
+    share_of_target: str | None = None  # 95.06 for 完成年度目标的95.06%
+    period: str | None = None  # "2025", "2025-H1", "2025-01/2025-11"
     target_year: int | None = None
     qualifier: str | None = None  # 以上 / 左右 / 近 / 超过 ...
     ref_area: str | None = None  # the place the figure is about, as named
+    parent_indicator: str | None = None  # 地区生产总值 for 一产增加值 after 其中
 
 
 @dataclass(frozen=True)
@@ -129,6 +138,7 @@ class Entity:
     alt_labels: tuple[str, ...] = ()
     passages: tuple[int, ...] = ()  # Passage.index of every passage that names it
     english: str | None = None
+    broader: str | None = None  # key of the entity of the same kind this one is part of
 
 
 @dataclass(frozen=True)

@@ -30,12 +30,34 @@ PREFIXES = {
 
 def to_dataset(results: Iterable[ReportResult]) -> Dataset:
     """One named graph per report, named by the report's IRI."""
+    results = list(results)
     dataset = Dataset()
     bind_prefixes(dataset)
     for result in results:
         graph = dataset.graph(report_iri(result.document))
         add_report(graph, result)
+    for target, observation, report in target_outcomes(results):
+        dataset.graph(report).add((target, PLAN.actual, observation))
     return dataset
+
+
+def target_outcomes(results: list[ReportResult]) -> list[tuple[URIRef, URIRef, URIRef]]:
+    """(target, the observation of its indicator, area and year, the observation's report):
+    a 2025 target of one report meets the 2025 figure of the next year's report."""
+    observations: dict[tuple, list[tuple[URIRef, URIRef]]] = {}
+    targets: list[tuple[tuple, URIRef]] = []
+    for result in results:
+        report = report_iri(result.document)
+        keys = result.resolution
+        for figure in result.extraction.figures:
+            key = (keys.indicator_keys[figure.indicator], figure.ref_area, figure.period)
+            node = figure_iri(report, figure)
+            if figure.kind is FigureKind.TARGET and figure.target_year:
+                targets.append(((key[0], key[1], str(figure.target_year)), node))
+            elif figure.kind is FigureKind.OBSERVATION and figure.period:
+                observations.setdefault(key, []).append((node, report))
+    return sorted((target, observation, report)
+                  for key, target in targets for observation, report in observations.get(key, []))
 
 
 def bind_prefixes(graph: Graph) -> None:
@@ -118,6 +140,8 @@ def _add_entities(graph: Graph, report: URIRef, document: Document,
         if entity.kind == "Indicator":
             graph.add((node, SKOS.inScheme, INDICATOR_SCHEME))
             graph.add((node, SKOS.prefLabel, Literal(entity.label, lang="zh")))
+        if entity.broader:
+            graph.add((node, SKOS.broader, entity_iri(entity.kind, entity.broader)))
         for index in entity.passages:
             graph.add((node, PLAN.mentionedIn, passage_iri(report, document.passages[index])))
     if any(entity.kind == "Indicator" for entity in entities):
@@ -142,18 +166,30 @@ def _add_figure(graph: Graph, report: URIRef, document: Document, figure: Figure
     graph.add((node, PROV.wasDerivedFrom, passage_iri(report, document.passages[figure.passage])))
     graph.add((node, PLAN.startOffset, Literal(figure.start)))
     graph.add((node, PLAN.endOffset, Literal(figure.end)))
+    decimal = _decimal_literal
     _add_optional(graph, node, [
-        (PLAN.value, figure.value and Literal(figure.value, datatype=XSD.decimal)),
+        (PLAN.value, decimal(figure.value)),
         (PLAN.unit, figure.unit and Literal(figure.unit)),
-        (PLAN.growthRate, figure.growth_rate and Literal(figure.growth_rate, datatype=XSD.decimal)),
+        (PLAN.normalizedValue, decimal(figure.normalized_value)),
+        (PLAN.normalizedUnit, figure.normalized_unit and Literal(figure.normalized_unit)),
+        (PLAN.ratio, figure.ratio and Literal(figure.ratio)),
+        (PLAN.multiple, decimal(figure.multiple)),
+        (PLAN.growthRate, decimal(figure.growth_rate)),
+        (PLAN.pointChange, decimal(figure.point_change)),
         (PLAN.rank, figure.rank is not None and Literal(figure.rank)),
         (PLAN.growthRank, figure.growth_rank is not None and Literal(figure.growth_rank)),
         (PLAN.rankScope, figure.rank_scope and Literal(figure.rank_scope, lang="zh")),
+        (PLAN.rankNote, figure.rank_note and Literal(figure.rank_note, lang="zh")),
+        (PLAN.shareOfTarget, decimal(figure.share_of_target)),
         (PLAN.period, figure.period and Literal(figure.period)),
         (PLAN.qualifier, figure.qualifier and Literal(figure.qualifier, lang="zh")),
         (PLAN.targetYear, figure.target_year and Literal(str(figure.target_year), datatype=XSD.gYear)),
         (PLAN.refArea, place),
     ])
+
+
+def _decimal_literal(number: str | None) -> Literal | None:
+    return Literal(number, datatype=XSD.decimal) if number is not None else None
 
 
 def _add_optional(graph: Graph, subject: URIRef, pairs) -> None:

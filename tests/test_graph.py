@@ -10,8 +10,9 @@ import sys
 from decimal import Decimal
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
-from rdflib.namespace import PROV
+from rdflib.namespace import PROV, SKOS
 
+from graph.numerals import CHINESE_NUMERAL, chinese_to_int, to_ascii_digits
 from graph.pipeline import build
 from graph.validate import validate_graph
 from graph.vocab import PLAN, PLAN_IRI, declared_terms
@@ -36,16 +37,24 @@ def test_every_passage_is_its_span_of_the_file(seed_graph):
         assert _compact(text[start:end]) == _compact(written), passage
 
 
+def _states(sentence: str, number: str) -> bool:
+    """Whether a sentence writes the number: in digits (full-width too) or in Chinese numerals."""
+    if number in to_ascii_digits(sentence):
+        return True
+    return number.isdigit() and any(
+        chinese_to_int(numeral) == int(number) for numeral in CHINESE_NUMERAL.findall(sentence))
+
+
 def test_every_figure_number_is_in_its_passage(seed_graph):
     figures = set(seed_graph.subjects(RDF.type, PLAN.Observation)) | set(seed_graph.subjects(RDF.type, PLAN.Target))
     assert len(figures) > 40
     for figure in figures:
         passage = seed_graph.value(figure, PROV.wasDerivedFrom)
         sentence = str(seed_graph.value(passage, PLAN.text))
-        for prop in (PLAN.value, PLAN.growthRate):
+        for prop in (PLAN.value, PLAN.growthRate, PLAN.pointChange, PLAN.multiple, PLAN.shareOfTarget):
             literal = seed_graph.value(figure, prop)
             if literal is not None:
-                assert str(literal).lstrip("-") in sentence, (figure, literal, sentence)
+                assert _states(sentence, str(literal).lstrip("-")), (figure, literal, sentence)
 
 
 def test_the_headline_figure_reads_as_the_report_states_it(seed_graph):
@@ -112,7 +121,7 @@ def test_one_named_graph_per_report_and_the_union_is_graph_ttl(tmp_path):
     dataset = Dataset()
     dataset.parse(tmp_path / "graph.trig", format="trig")
     named = [g for g in dataset.graphs() if len(g)]
-    assert len(named) == 3
+    assert len(named) == 1 + len(list(FIXTURES.glob("*.txt")))
     for graph in named:
         assert (graph.identifier, RDF.type, PLAN.Report) in graph
     union = Graph().parse(tmp_path / "graph.ttl", format="turtle")
@@ -125,9 +134,11 @@ def test_iris_are_stable_across_runs_and_shared_across_reports(tmp_path, seed_gr
     for node in seed_graph.subjects(RDF.type, PLAN.Report):
         assert (node, RDF.type, PLAN.Report) in corpus  # same report, same IRI, other run and folder
     gdp = set(corpus.subjects(RDFS.label, Literal("地区生产总值", lang="zh")))
-    assert len(gdp) == 1  # one indicator across three reports
+    assert len(gdp) == 1  # one indicator across all reports, whether they write 生产总值 or 地区生产总值
     reports = {corpus.value(f, PROV.wasDerivedFrom) for f in corpus.subjects(PLAN.indicator, next(iter(gdp)))}
-    assert len({str(r).split("/passage/")[0] for r in reports}) == 2  # the seed and Changzhi
+    assert len({str(r).split("/passage/")[0] for r in reports}) == 1 + len(list(FIXTURES.glob("*.txt")))
+    alt_labels = {str(label) for label in corpus.objects(next(iter(gdp)), SKOS.altLabel)}
+    assert alt_labels == {"生产总值"}
 
 
 def _build_in_subprocess(out, seed):
@@ -161,3 +172,46 @@ def test_rapper_accepts_the_turtle_and_the_trig(seed_build):
         assert result.returncode == 0, result.stderr
         triples = int(result.stderr.strip().split("returned ")[1].split()[0])
         assert triples == len(Graph().parse(seed_build / name, format=syntax)) or name == "graph.trig"
+
+
+def test_indicators_are_standard_concepts_with_their_parts(seed_graph):
+    def node(label):
+        return next(seed_graph.subjects(RDFS.label, Literal(label, lang="zh")))
+    primary = node("第一产业增加值")  # the report writes 一产增加值
+    assert Literal("一产增加值", lang="zh") in set(seed_graph.objects(primary, SKOS.altLabel))
+    assert (primary, SKOS.broader, node("地区生产总值")) in seed_graph
+    assert (node("煤炭工业增加值"), SKOS.broader, node("规模以上工业增加值")) in seed_graph  # 其中，…
+    assert (node("基础设施投资"), SKOS.broader, node("固定资产投资")) in seed_graph
+    assert not list(seed_graph.objects(node("云冈景区年游客接待量"), SKOS.broader))
+
+
+def test_normalised_values_compare_across_units(seed_graph):
+    rows = seed_graph.query("""
+        SELECT ?label ?normalized ?unit WHERE {
+          ?f plan:indicator/rdfs:label ?label ; plan:normalizedValue ?normalized ; plan:normalizedUnit ?unit .
+          FILTER (lang(?label) = "zh" && ?unit = "yuan" && ?normalized > 100000000000)
+        } ORDER BY DESC(?normalized)""", initNs={"plan": PLAN_IRI, "rdfs": RDFS})
+    labels = [str(row[0]) for row in rows]
+    assert labels[:3] == ["各项存款余额", "各项贷款余额", "地区生产总值"]  # 5248.61亿, 3187.22亿, 1815.0亿
+
+
+def test_targets_meet_their_outcomes_across_reports(tmp_path):
+    build([FIXTURES], tmp_path)
+    corpus = Graph().parse(tmp_path / "graph.ttl", format="turtle")
+    rows = {(str(label), str(year), str(value), str(growth)) for label, year, value, growth in corpus.query("""
+        SELECT ?label ?year ?value ?growth WHERE {
+          ?target plan:actual ?observation ; plan:targetYear ?year ; plan:indicator/rdfs:label ?label .
+          OPTIONAL { ?target plan:growthRate ?goal }
+          ?observation plan:period ?period .
+          OPTIONAL { ?observation plan:value ?value } OPTIONAL { ?observation plan:growthRate ?growth }
+          FILTER (lang(?label) = "zh")
+        }""", initNs={"plan": PLAN_IRI, "rdfs": RDFS})}
+    # Changzhi's 2025 targets (from its 2024 report) meet the 2025 figures of its 2025 report
+    assert ("地区生产总值", "2025", "2461.2", "5.6") in rows
+    assert ("规模以上工业增加值", "2025", "None", "6.4") in rows
+    assert ("城镇新增就业", "2025", "3.62", "None") in rows
+    # and the target implied by 完成年度计划的106.7% meets the same figure
+    implied = corpus.query("""
+        SELECT ?target WHERE { ?target a plan:Target ; plan:actual ?o . ?o plan:shareOfTarget 106.7 .
+                               FILTER NOT EXISTS { ?target plan:growthRate ?g } }""", initNs={"plan": PLAN_IRI})
+    assert len(implied) == 1

@@ -42,6 +42,6 @@ def test_the_turtle_example_is_in_the_seed_graph(seed_graph):
     block = re.search(r"```turtle\n(.*?)```", README, re.S).group(1)
     prefixes = "".join(f"@prefix {name}: <{iri}> .\n" for name, iri in PREFIXES.items())
     example = Graph().parse(data=prefixes + block, format="turtle")
-    assert len(example) == 12
+    assert len(example) == 14
     for triple in example:
         assert triple in seed_graph, triple

@@ -37,7 +37,7 @@ def test_the_page_shows_every_indicator_figure_and_place(seed_build, seed_graph)
     gdp = next(node for node in nodes if node["label"] == "地区生产总值")
     assert "gross regional product" in gdp["title"] and "1815.0亿元" in gdp["title"]
     edges = _dataset_of(page, "edges")
-    assert {edge["label"] for edge in edges} == {"indicator", "refArea"}
+    assert {edge["label"] for edge in edges} == {"indicator", "refArea", "actual", "broader"}
 
 
 def _hostile_graph() -> Graph:

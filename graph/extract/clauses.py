@@ -22,6 +22,11 @@ class Clause:
     start: int  # span in the file
     end: int
     position: int  # where the clause starts in the passage's text
+    offsets: tuple[int, ...] = ()  # the file offset of each character of `text`
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """File span of text[start:end] (the clause may run across a line break)."""
+        return self.offsets[start], self.offsets[end - 1] + 1
 
 
 def split_clauses(passage: Passage, file_text: str) -> list[Clause]:
@@ -36,11 +41,17 @@ def split_clauses(passage: Passage, file_text: str) -> list[Clause]:
             depth += 1
         elif char in _CLOSE and depth:
             depth -= 1
-        elif char in CLAUSE_ENDS and depth == 0:
+        elif char in CLAUSE_ENDS and depth == 0 and not _inside_ratio(text, index):
             _add(clauses, text, offsets, begin, index)
             begin = index + 1
     _add(clauses, text, offsets, begin, len(text))
     return clauses
+
+
+def _inside_ratio(text: str, index: int) -> bool:
+    """The colon of 1:7.3 joins two numbers; it ends no clause."""
+    return (text[index] in "：:" and 0 < index < len(text) - 1
+            and text[index - 1].isdigit() and text[index + 1].isdigit())
 
 
 def _add(clauses: list[Clause], text: str, offsets: list[int], begin: int, end: int) -> None:
@@ -50,7 +61,8 @@ def _add(clauses: list[Clause], text: str, offsets: list[int], begin: int, end: 
         return
     first = begin + piece.index(stripped[0])
     last = first + len(stripped) - 1
-    clauses.append(Clause(stripped, offsets[first], offsets[last] + 1, first))
+    clauses.append(Clause(stripped, offsets[first], offsets[last] + 1, first,
+                          tuple(offsets[first:last + 1])))
 
 
 def _char_offsets(passage: Passage, file_text: str) -> list[int]:

@@ -6,234 +6,250 @@ their own, its growth and rank:
     2025年，全市地区生产总值完成1815.0亿元，同比增长3.2%，全省排名第8。
     ^time   ^area^indicator ^verb ^value ^unit ^growth     ^rank
 
-A clause with no subject of its own ("同比增长3.2%") belongs to the figure of the clause before
-it, within the same sentence only. A phrase is an indicator only when it ends the way indicator
-names end (lexicons/indicator_endings.tsv), so "累计建成智能化煤矿15座" gives no figure rather than a
-wrong one. Every number written to a Figure is a substring of its clause.
+A clause with no subject of its own ("同比增长3.2%") belongs to the figure before it, within the
+same sentence only. "其中，…" opens the parts of the figure before it (一产增加值 is part of
+地区生产总值). "A、B…分别突破528万人次、441万人次" gives A its figure and B its own. A number whose
+measure cannot be named gives no figure rather than a wrongly named one. Every number written to
+a Figure is a number of its clause (Chinese numerals as the integer they write).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from graph.extract.clauses import Clause, split_clauses
-from graph.lexicons import column
+from graph.extract.comparisons import Comparisons, read_comparisons
+from graph.extract.indicators import (
+    at_another_level, bare_verb, counted_noun, indicator_from_subject, measure_ending, names_actor,
+    strip_context, trim_measure,
+)
+from graph.extract.periods import FigureContext, ReportTimeline, period_of
+from graph.extract.quantities import Quantity, find_quantities, normalized
 from graph.model import Document, Figure, FigureKind, Passage
-from graph.numerals import parse_int, to_ascii_digits
 
-NUMBER = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
-# Words that bound a number: before it (近1.3万) or after it (1.5亿吨以上)
-BOUND_BEFORE = r"近|约|超过|突破|超|逾|不低于|不超过|低于|高于"
-BOUND_AFTER = r"以上|左右|以下|以内|多"
-
-
-def _alternation(words: tuple[str, ...]) -> str:
-    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
-
-
-_UNITS = _alternation(column("units.tsv"))
-_VALUE = re.compile(
-    rf"(?P<bound_before>{BOUND_BEFORE})?(?P<number>{NUMBER})(?P<unit>{_UNITS})(?P<bound_after>{BOUND_AFTER})?")
-_GROWTH = re.compile(
-    rf"(?P<basis>同比|比上年|较上年|比去年|较去年|比上年同期)?"
-    rf"(?P<direction>增长|增加|提高|上涨|涨幅|增幅|下降|减少|回落|降幅)"
-    rf"(?P<bound_before>{BOUND_BEFORE})?(?P<number>{NUMBER})[%％](?P<bound_after>{BOUND_AFTER})?")
-_FALLING = ("下降", "减少", "回落", "降幅")
-_RANK = re.compile(
-    r"(?P<what>总量|增速)?(?:居|位居|位列|排名|排)?(?P<scope>全省|全国|全市|全区|省内|全盟|全州)"
-    r"(?:排名|排|位列|位居|居)?第(?P<rank>[0-9０-９]+|[一二三四五六七八九十]+)(?:位|名)?"
-    r"(?!方阵|梯队|批|届|次)")
-# A number right after these is part of a name or an expression, not a figure (2×100万千瓦, 1:7.3)
-_NOT_A_FIGURE_BEFORE = "×xX*:：-—~～/第"
-
-_LEADING_CONTEXT = re.compile(
-    r"^(?:(?:19|20)[0-9]{2}年(?:[0-9]{1,2}月)?|[0-9]{1,2}[-—～~至][0-9]{1,2}月份?|截至[^，]{0,8}?(?:底|末|目前)"
-    r"|全年|今年|当年|上半年|前三季度|年内|其中|全市|全省|全县|全区|全州|全盟|全国|我市|我省|我县|我区"
-    r"|累计|共计|共|实现|完成|达到)")
-_TRAILING_VERB = re.compile(r"(?:完成|达到|达|实现|为|提升至|提高至|增至|降至|下降至|升至|提至|累计|总计|共计|共|已|分别|均|同比)+$")
-_INNER_VERB = re.compile(r"(?<=[\u4e00-\u9fff])(?:实现|完成)(?=[\u4e00-\u9fff])")
-_COUNT_INSIDE = re.compile(rf"[0-9０-９]+(?:{_UNITS})")
-_ENDINGS = tuple(sorted(column("indicator_endings.tsv"), key=len, reverse=True))
-INDICATOR_MAX_CHARS = 24
-
-_TARGET_CUE = re.compile(r"预期目标|主要目标|力争|确保|预计|争取|目标为|目标是")
-_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")
-
-
-@dataclass(frozen=True)
-class FigureContext:
-    """What a passage's place in the report says about its figures."""
-
-    kind: FigureKind
-    year: int | None  # the period of an observation, the target year of a target
-    ref_area: str | None
+_PART_OF = "其中"
+_QUOTES = "“”\"‘’"
+# A bare total names the measure of the figure before it: 新增入驻企业73家，总量达109家
+GENERIC_TOTALS = ("总量", "总数", "合计", "总计", "总规模")
+bare_verb_prefix = re.compile(r"^(?:新增|新建|建成|培育|引进|引育|累计|开工)")
 
 
 def extract_figures(document: Document) -> list[Figure]:
+    timeline = ReportTimeline(document)
     figures: list[Figure] = []
-    section_years = _section_years(document)
-    goal_sections = _goal_sections(document)
+    parent: str | None = None  # the whole that "其中" parts belong to, while its sentence lasts
+    previous_main: str | None = None
     for passage in document.passages:
-        context = _context(document, passage, section_years, goal_sections)
-        figures.extend(_figures_in(passage, document.text, context))
-    return figures
+        found = _figures_in(passage, document.text, timeline.context(passage))
+        if passage.text.startswith(_PART_OF) and previous_main:
+            parent = previous_main
+        elif not _continues_previous(document, passage):
+            parent = None
+        if parent:
+            found = [_part_of(f, parent) for f in found]
+        if found and not passage.text.startswith(_PART_OF) and parent is None:
+            previous_main = found[0].indicator
+        figures.extend(found)
+    return figures + _implied_targets(figures)
+
+
+def _implied_targets(figures: list[Figure]) -> list[Figure]:
+    """完成年度目标的95.06%: the year had a target for this indicator, stated only through the
+    share achieved. It is recorded as a Target of that year with no number of its own."""
+    implied = []
+    for figure in figures:
+        if figure.share_of_target and figure.kind is FigureKind.OBSERVATION and figure.period:
+            year = int(figure.period[:4])
+            implied.append(Figure(
+                kind=FigureKind.TARGET, passage=figure.passage, start=figure.start, end=figure.end,
+                indicator=figure.indicator, period=str(year), target_year=year,
+                ref_area=figure.ref_area))
+    return implied
+
+
+def _part_of(figure: Figure, whole: str) -> Figure:
+    """其中，一产增加值… : a part measured like its whole (both 增加值, both 投资) belongs to it;
+    其中，云冈景区年游客接待量… after 门票收入 is no part of a revenue."""
+    ending = measure_ending(figure.indicator)
+    if figure.indicator != whole and ending and ending == measure_ending(whole):
+        return replace(figure, parent_indicator=whole)
+    return figure
+
+
+def _continues_previous(document: Document, passage: Passage) -> bool:
+    """A passage cut from the one before at a ； is the same sentence going on."""
+    return passage.index > 0 and document.passages[passage.index - 1].text.endswith(("；", ";"))
 
 
 def _figures_in(passage: Passage, file_text: str, context: FigureContext) -> list[Figure]:
-    """One figure per clause that names an indicator; subject-less clauses add to the last one."""
     figures: list[Figure] = []
     current: Figure | None = None
     for clause in split_clauses(passage, file_text):
-        found = _read_clause(clause, passage, context)
-        if found is None:
-            continue
-        if found.indicator:
-            if current:
-                figures.append(current)
-            current = found
-        elif current and found.value is None:
-            current = _merge(current, found)
-        else:  # a number whose subject we cannot name: it belongs to no figure we know
-            if current:
-                figures.append(current)
-            current = None
-    if current:
-        figures.append(current)
+        made, current = _read_clause(clause, passage, context, current, figures)
+        figures.extend(made)
     return figures
 
 
-def _read_clause(clause: Clause, passage: Passage, context: FigureContext) -> Figure | None:
+def _read_clause(clause: Clause, passage: Passage, context: FigureContext,
+                 current: Figure | None, figures: list[Figure]) -> tuple[list[Figure], Figure | None]:
+    """The figures a clause makes, and the figure that a following clause without subject adds to.
+    A figure already made may still gain growth and rank from later clauses: it is replaced."""
     text = clause.text
-    growth = _GROWTH.search(text)
-    ranks = list(_RANK.finditer(text))
-    taken = [m.span() for m in ([growth] if growth else []) + ranks]
-    value = next((m for m in _VALUE.finditer(text)
-                  if not _overlaps(m.span(), taken) and _is_figure_number(text, m)), None)
-    if not (value or growth or ranks):
-        return None
-    subject_end = value.start() if value else growth.start() if growth else ranks[0].start()
-    indicator = _indicator(text[:subject_end])
-    year = _year_before(passage.text, clause.position) or context.year
+    comparisons = read_comparisons(text)
+    quantities = [q for q in find_quantities(text) if not _overlaps((q.start, q.end), comparisons.spans)]
+    amounts = [q for q in quantities if q.kind != "multiple"]
+    multiples = [q for q in quantities if q.kind == "multiple"]
+    made: list[Figure] = []
+    cursor = 0
+    for quantity in amounts:
+        subject = text[cursor:quantity.start]
+        subject_start = cursor
+        if quantity.kind == "streak":  # 实现“十六连丰”: the streak names itself
+            indicator = "连" + text[quantity.end - 1]
+        elif quantity.unit is None and quantity.kind == "amount":  # 综合指数3.26: only a named measure
+            indicator = indicator_from_subject(subject)
+        else:
+            indicator = _name_of(subject, text[quantity.end:], current, made, len(amounts) > 1)
+        cursor = quantity.end
+        if indicator is None:
+            current = None  # a number we cannot name: what follows does not belong to the last figure
+            continue
+        figure = _figure(clause, passage, context, indicator, text[:quantity.start], quantity)
+        end = quantity.end + _noun_length(text[quantity.end:], indicator)
+        start, end = clause.span(_subject_start(text, subject_start), end)
+        figure = replace(figure, start=start, end=end)
+        made.append(figure)
+        current = figure
+    made = _distribute(made, text)
+    if not amounts and comparisons.any:
+        subject = text[:comparisons.spans[0][0]]
+        indicator = indicator_from_subject(subject)
+        if indicator:
+            current = _figure(clause, passage, context, indicator, subject, None)
+            made.append(current)
+    if current is not None and (comparisons.any or multiples):
+        updated = _with_comparisons(current, comparisons, multiples, clause)
+        if current in made:
+            made[made.index(current)] = updated
+        elif current in figures:
+            figures[figures.index(current)] = updated
+        current = updated
+    return made, current
+
+
+def _name_of(subject: str, following: str, current: Figure | None, made: list[Figure],
+             several: bool) -> str | None:
+    """Name the measure of a number: by its subject, else the noun it counts, else as the
+    verb's object when the verb's object is the figure before (新增3270户 after 民营企业达…户)."""
+    previous = made[-1] if made else current
+    indicator = indicator_from_subject(subject)
+    if indicator in GENERIC_TOTALS and previous is not None:
+        return _without_verb(previous.indicator) + indicator  # 新增入驻企业73家，总量达109家
+    if indicator:
+        return indicator
+    if previous is not None:
+        renamed = at_another_level(subject, previous.indicator)
+        if renamed:
+            return renamed
+    noun = counted_noun(following)
+    joiner = subject.strip() in ("、", "和", "及", "与")
+    verb = bare_verb(subject, previous.indicator if previous else None)
+    if noun and (joiner or not strip_context(subject) or subject.rstrip().endswith("的") or verb):
+        noun = trim_measure(noun) if several else noun
+        return verb + noun if verb else noun
+    if joiner and previous is not None:
+        return previous.indicator  # 分别突破528万人次、441万人次: named when the list is shared out
+    if verb and previous is not None:
+        if names_actor(subject, previous.indicator):
+            return previous.indicator + verb  # 帮扶车间吸纳8096人 ; 输变电工程已开工6个
+        return verb + _without_verb(previous.indicator)  # 民营企业达25.3万户、新增3270户
+    return None
+
+
+def _without_verb(indicator: str) -> str:
+    stripped = bare_verb_prefix.sub("", indicator)
+    return stripped if len(stripped) >= 2 else indicator
+
+
+def _figure(clause: Clause, passage: Passage, context: FigureContext, indicator: str,
+            before_in_clause: str, quantity: Quantity | None) -> Figure:
+    before = passage.text[:clause.position]
+    period, year = period_of(before, before_in_clause, context)
     figure = Figure(
         kind=context.kind,
         passage=passage.index,
         start=clause.start,
         end=clause.end,
-        indicator=indicator or "",
-        period=str(year) if year else None,
+        indicator=indicator,
+        period=period,
         target_year=year if context.kind is FigureKind.TARGET else None,
         ref_area=context.ref_area,
     )
-    if value:
-        figure = replace(figure, value=_decimal(value.group("number")), unit=value.group("unit"),
-                         qualifier=value.group("bound_before") or value.group("bound_after"))
-    if growth:
-        rate = _decimal(growth.group("number"))
-        if growth.group("direction") in _FALLING:
-            rate = "-" + rate
-        figure = replace(figure, growth_rate=rate,
-                         qualifier=figure.qualifier or growth.group("bound_before")
-                         or growth.group("bound_after"))
-    for rank in ranks:
-        figure = _with_rank(figure, rank)
-    return figure
+    if quantity is None:
+        return figure
+    if quantity.kind == "ratio":
+        return replace(figure, ratio=quantity.number)
+    scaled = normalized(quantity)
+    return replace(
+        figure, value=quantity.number, unit=quantity.unit.written if quantity.unit else None,
+        normalized_value=scaled[0] if scaled else None, normalized_unit=scaled[1] if scaled else None,
+        qualifier=quantity.bound)
 
 
-def _with_rank(figure: Figure, rank: re.Match) -> Figure:
-    position = parse_int(rank.group("rank"))
-    if rank.group("what") == "增速" and figure.growth_rank is None:
-        return replace(figure, growth_rank=position, rank_scope=rank.group("scope"))
-    if figure.rank is None:
-        return replace(figure, rank=position, rank_scope=rank.group("scope"))
-    return figure
-
-
-def _merge(figure: Figure, more: Figure) -> Figure:
-    """Add a subject-less clause's growth and ranks to the figure it continues."""
+def _with_comparisons(figure: Figure, comparisons: Comparisons, multiples: list[Quantity],
+                      clause: Clause) -> Figure:
+    """Add what a clause says of a figure to it, never overwriting what it already has."""
+    def keep(old, new):
+        return old if old is not None else new
     return replace(
         figure,
-        end=more.end,
-        growth_rate=figure.growth_rate or more.growth_rate,
-        rank=figure.rank if figure.rank is not None else more.rank,
-        growth_rank=figure.growth_rank if figure.growth_rank is not None else more.growth_rank,
-        rank_scope=figure.rank_scope or more.rank_scope,
-        qualifier=figure.qualifier or more.qualifier,
+        end=max(figure.end, clause.end),  # what a clause adds follows the figure it adds to
+        growth_rate=keep(figure.growth_rate, comparisons.growth_rate),
+        point_change=keep(figure.point_change, comparisons.point_change),
+        rank=keep(figure.rank, comparisons.rank),
+        growth_rank=keep(figure.growth_rank, comparisons.growth_rank),
+        rank_scope=keep(figure.rank_scope, comparisons.rank_scope),
+        rank_note=keep(figure.rank_note, comparisons.rank_note),
+        share_of_target=keep(figure.share_of_target, comparisons.share_of_target),
+        multiple=keep(figure.multiple, multiples[0].number if multiples else None),
+        qualifier=keep(figure.qualifier, comparisons.growth_bound),
     )
 
 
-def _indicator(phrase: str) -> str | None:
-    """The indicator a clause's subject phrase names, or None when it names none."""
-    name = phrase.strip()
-    previous = None
-    while name != previous:
-        previous = name
-        name = _LEADING_CONTEXT.sub("", name, count=1).strip()
-        name = _TRAILING_VERB.sub("", name).strip()
-    name = _INNER_VERB.sub("", name)
-    if not 2 <= len(name) <= INDICATOR_MAX_CHARS or not name.endswith(_ENDINGS):
-        return None
-    if _COUNT_INSIDE.search(name) or not re.search(r"[\u4e00-\u9fff]", name):
-        return None
-    return name
+def _distribute(made: list[Figure], text: str) -> list[Figure]:
+    """云冈、恒山景区年游客接待量分别突破528万人次、441万人次: one figure for each name listed."""
+    if "分别" not in text or len(made) < 2 or "、" not in made[0].indicator:
+        return made
+    names = made[0].indicator.split("、")
+    if len(names) != len(made):
+        return made
+    first_length = len(names[0])
+    shared = names[-1][first_length:]  # what follows the last listed name: 景区年游客接待量
+    if len(names[-1]) <= first_length or not shared:
+        return made
+    whole = [name if name.endswith(shared) else name + shared for name in names[:-1]]
+    whole.append(names[-1])
+    return [replace(figure, indicator=name) for figure, name in zip(made, whole)]
 
 
-def _is_figure_number(text: str, match: re.Match) -> bool:
-    start = match.start("number")
-    before = text[start - 1] if start else ""
-    return not (before.isdigit() or before in _NOT_A_FIGURE_BEFORE or before.isascii() and before.isalpha())
+def _noun_length(following: str, indicator: str) -> int:
+    """How far the noun a count counts runs after it (新型储能项目 in 7个新型储能项目开工建设),
+    quotes included, so that the figure's span covers its name; 0 when the name came before."""
+    letters = [(index, char) for index, char in enumerate(following) if char not in _QUOTES]
+    noun = "".join(char for _, char in letters)
+    for size in range(min(len(noun), len(indicator)), 1, -1):
+        if indicator.endswith(noun[:size]):
+            return letters[size - 1][0] + 1
+    return 0
 
 
-def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
-    return any(span[0] < end and start < span[1] for start, end in taken)
+def _subject_start(text: str, index: int) -> int:
+    """Where the words of a figure begin: past the 、 or 和 that joins it to the one before."""
+    while index < len(text) - 1 and text[index] in "、，,和及与 ":
+        index += 1
+    return index
 
 
-def _decimal(number: str) -> str:
-    return to_ascii_digits(number)
-
-
-def _year_before(text: str, position: int) -> int | None:
-    years = [int(m.group(1)) for m in _YEAR.finditer(to_ascii_digits(text[:position]))]
-    return years[-1] if years else None
-
-
-def _section_years(document: Document) -> dict[str, int]:
-    """The year each section's top-level heading names: 一、2025年…执行情况 -> 2025."""
-    years: dict[str, int] = {}
-    for section in document.sections:
-        top = section.number.split(".")[0]
-        match = _YEAR.search(to_ascii_digits(section.heading))
-        if section.level == 1 and match:
-            years[top] = int(match.group(1))
-        if top in years:
-            years[section.number] = years[top]
-    return years
-
-
-def _goal_sections(document: Document) -> set[str]:
-    """Sections under a heading about goals: 二、2025年主要预期目标 and everything below it."""
-    goals = {s.number for s in document.sections if _TARGET_CUE.search(s.heading) or "目标" in s.heading}
-    return {s.number for s in document.sections
-            if any(s.number == g or s.number.startswith(g + ".") for g in goals)}
-
-
-def _context(document: Document, passage: Passage, section_years: dict[str, int],
-             goal_sections: set[str]) -> FigureContext:
-    """Target or observation, and of which year, from the part of the report a passage is in.
-
-    一、2025年…执行情况 reviews the past; 二、2026年…主要目标 looks ahead. A goal word (力争, 预期目标)
-    in a part that looks ahead makes a target; a figure of the past with no year of its own is
-    of the year its part names, and in a part about the coming year we do not guess one.
-    """
-    meta = document.meta
-    section_year = section_years.get(passage.section) if passage.section else None
-    about_goals = _TARGET_CUE.search(passage.text) or passage.section in goal_sections
-    if about_goals and section_year != meta.review_year:
-        return FigureContext(FigureKind.TARGET, section_year or meta.plan_year, meta.city)
-    if section_year is None:
-        period = meta.review_year
-    elif section_year == meta.plan_year:
-        period = None
-    else:
-        period = section_year
-    return FigureContext(FigureKind.OBSERVATION, period, meta.city)
+def _overlaps(span: tuple[int, int], spans: tuple[tuple[int, int], ...]) -> bool:
+    return any(span[0] < end and start < span[1] for start, end in spans)

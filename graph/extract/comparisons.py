@@ -1,0 +1,101 @@
+"""What a clause says about a figure besides its value: growth, change in points, rank, share of
+the year's target.
+
+    同比增长3.2% / 比上年增长5.1% / 增长5%左右 / 同比下降6.8% / 涨幅0.4%      growth rate (negative for 下降)
+    提高2.1个百分点 / 回落0.5个百分点                                      change in percentage points
+    全省排名第8 / 居全省第4位 / 增速位列全省第二 / 居全省首位 / 总量全省排名第6   rank (of the figure, or of its growth)
+    增速居全省前列 / 位列全省第一方阵 / 前三                                 a rank note where no rank is given
+    完成年度目标的95.06%                                                  share of the year's target
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graph.numerals import parse_int, to_ascii_digits
+
+from graph.extract.quantities import BOUND_AFTER, BOUND_BEFORE, DIGITS
+
+_BEFORE = "|".join(BOUND_BEFORE)
+_AFTER = "|".join(BOUND_AFTER[:4])
+_RISING = ("增长", "增加", "提高", "上涨", "涨幅", "增幅", "提升", "上升", "增速")
+_FALLING = ("下降", "减少", "回落", "降幅", "降低", "缩短", "压缩")
+_DIRECTION = "|".join(_RISING + _FALLING)
+_BASIS = r"同比|比上年同期|比上年|较上年|比去年|较去年|较上年同期|年均"
+
+GROWTH = re.compile(
+    rf"(?P<basis>{_BASIS})?(?P<direction>{_DIRECTION})(?:了)?(?P<before>{_BEFORE})?"
+    rf"(?P<number>{DIGITS})[%％](?P<after>{_AFTER})?")
+POINTS = re.compile(
+    rf"(?P<basis>{_BASIS})?(?P<direction>{_DIRECTION})(?:了)?(?P<before>{_BEFORE})?"
+    rf"(?P<number>{DIGITS})个百分点")
+_SCOPE = r"全省|全国|全市|全区|全州|全盟|省内|全球|中部六省|华北地区|同类城市"
+RANK = re.compile(
+    rf"(?P<what>总量|增速|增幅)?(?:均)?(?:居|位居|位列|排名|排|列)?(?P<scope>{_SCOPE})(?:排名|排|位列|位居|居)?"
+    rf"(?:第(?P<rank>[0-9０-９]+|[一二三四五六七八九十]+)(?:位|名)?(?!方阵|梯队|批|届|次)|(?P<first>首位|第一位))")
+RANK_NOTE = re.compile(
+    rf"(?P<what>总量|增速|增幅)?(?:均)?(?:居|位居|位列|进入|保持)?(?P<scope>{_SCOPE})"
+    rf"(?P<note>前列|第一方阵|第一梯队|前[一二三四五六七八九十0-9]+(?:位|名)?|领先)")
+SHARE_OF_TARGET = re.compile(rf"完成(?:全?年度?|全年)?(?:目标|计划|任务)(?:任务)?的(?P<number>{DIGITS})[%％]")
+
+
+@dataclass(frozen=True)
+class Comparisons:
+    growth_rate: str | None = None
+    growth_bound: str | None = None
+    point_change: str | None = None
+    rank: int | None = None
+    growth_rank: int | None = None
+    rank_scope: str | None = None
+    rank_note: str | None = None
+    share_of_target: str | None = None
+    spans: tuple[tuple[int, int], ...] = ()  # where in the clause these were read
+
+    @property
+    def any(self) -> bool:
+        return any(value is not None for value in (
+            self.growth_rate, self.point_change, self.rank, self.growth_rank, self.rank_note,
+            self.share_of_target))
+
+
+def read_comparisons(text: str) -> Comparisons:
+    spans: list[tuple[int, int]] = []
+    growth = GROWTH.search(text)
+    points = POINTS.search(text)
+    share = SHARE_OF_TARGET.search(text)
+    values: dict = {}
+    if share:
+        values["share_of_target"] = _ascii(share.group("number"))
+        spans.append(share.span())
+    if growth and not _overlaps(growth.span(), spans):
+        values["growth_rate"] = _signed(growth)
+        values["growth_bound"] = growth.group("before") or growth.group("after")
+        spans.append(growth.span())
+    if points:
+        values["point_change"] = _signed(points)
+        spans.append(points.span())
+    for rank in RANK.finditer(text):
+        position = 1 if rank.group("first") else parse_int(rank.group("rank"))
+        key = "growth_rank" if rank.group("what") in ("增速", "增幅") else "rank"
+        values.setdefault(key, position)
+        values.setdefault("rank_scope", rank.group("scope"))
+        spans.append(rank.span())
+    note = RANK_NOTE.search(text)
+    if note and not _overlaps(note.span(), spans):
+        values["rank_note"] = (note.group("what") or "") + note.group("scope") + note.group("note")
+        spans.append(note.span())
+    return Comparisons(**values, spans=tuple(sorted(spans)))
+
+
+def _signed(match: re.Match) -> str:
+    number = _ascii(match.group("number"))
+    return "-" + number if match.group("direction") in _FALLING else number
+
+
+def _ascii(number: str) -> str:
+    return to_ascii_digits(number).replace("．", ".")
+
+
+def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(span[0] < end and start < span[1] for start, end in spans)

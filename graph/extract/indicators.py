@@ -1,0 +1,142 @@
+"""The indicator a figure measures, from the words around its number.
+
+Reports name a measure in three ways:
+
+    subject before the number   全市地区生产总值完成1815.0亿元      -> 地区生产总值
+    verb and object before it   提供就业岗位17.38万个              -> 就业岗位
+    counted noun after it       7个新型储能项目开工建设            -> 新型储能项目
+
+Time, area and linking words around the name are dropped (2025年，全市 … 完成), and a subject
+phrase is an indicator only when it ends the way indicator names end
+(lexicons/indicator_endings.tsv); otherwise the figure would be named by a stray phrase.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.lexicons import column
+
+_TIME = (r"(?:19|20)[0-9]{2}年(?:[0-9]{1,2}月)?(?:份)?|[0-9０-９]{1,2}\s*[-—～~至]\s*[0-9０-９]{1,2}月(?:份)?"
+         r"|截至[^，]{0,10}?(?:底|末|目前|月)|截止[^，]{0,10}?(?:底|末|目前)|全年|今年|当年|年内|上半年|下半年"
+         r"|前三季度|[一二三四]季度|一年来|过去一年|目前|近年来|五年来")
+_AREA = r"全市|全省|全县|全区|全州|全盟|全国|全镇|我市|我省|我县|我区|本市|市域|县域"
+_LINK = r"其中|此外|同时|另外|共|累计|共计|合计|总计|已|均|分别|实现|完成|达到|为|力争|确保|争取|预计|计划"
+LEADING = re.compile(rf"^(?:{_TIME}|{_AREA}|{_LINK})[，,、]?")
+TRAILING = re.compile(
+    r"(?:完成|达到|达|实现|为|是|提升至|提高至|提升到|提高到|增至|增长到|降至|下降至|降低至|降到|升至|提至|"
+    r"扩大至|扩大到|缩短至|压缩至|扩增至|控制在|控制到|累计|总计|共计|共|已|分别|均|同比|比上年|年均|稳定在|保持在|超过|突破|"
+    r"的)+$")
+# Verbs that open a verb-object indicator: 提供就业岗位17.38万个, 发放贷款376亿元
+OBJECT_VERBS = ("提供", "发放", "走访", "吸纳", "带动", "接待", "吸引", "拉动", "争取到", "争取", "引育",
+                "改扩建", "扶持", "建立起", "新认定", "认定", "新开工", "新签约", "推荐", "引导", "推动", "服务", "新发展", "开发", "帮扶",
+                "引进", "培育", "培训", "新增", "新建", "建成", "改造", "开行", "实施", "推广", "创建",
+                "建设", "完成", "实现", "达成", "签约", "落地", "开工", "投运", "建立", "组织", "举办",
+                "增加", "筹集", "兑现", "减免", "节约", "治理", "造林", "种植", "播种", "收储")
+_OBJECT_VERB = re.compile("(?:" + "|".join(sorted(OBJECT_VERBS, key=len, reverse=True)) + ")")
+_ACTION_VERB = re.compile(r"开工|建成|投产|投用|完工|竣工|启动|开通|入驻|签约")
+_ENDINGS = tuple(sorted(column("indicator_endings.tsv"), key=len, reverse=True))
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_DIGIT = re.compile(r"[0-9０-９]")
+_COUNT_INSIDE = re.compile(r"[0-9０-９]+[个家项座户人万亿]")
+# The noun counted after a count: 7个|新型储能项目|开工建设 ; stops at a verb or adverb
+_COUNTED_STOP = re.compile(
+    r"(?:[0-9０-９]|(?:和|及|与)(?=[0-9０-９])|的|在|累计|突破|超过|达到|达|共|全部|全面|全力|正式|已经|已|均|开工|建成|投产|投用|完成|实现|达到|入驻|入选|参加|参评|参与|落地|"
+    r"获评|通过|纳入|应用|提供|带动|吸纳|覆盖|开展|进行|、|，|；|。)")
+MAX_CHARS = 24
+SHORT_NAME_CHARS = 12
+# 完成/实现/达到 between a subject and its measure: 市属国有企业实现营收 names 市属国有企业营收
+_INNER_MEASURE_VERB = re.compile(r"(?<=[\u4e00-\u9fff])(?:实现|完成)(?=[\u4e00-\u9fff]{2})")
+# Verbs that say the words before them are a measure with a value: X完成N / X达N / X为N
+_MEASURE_VERB = re.compile(r"完成|实现|达到|达|为|突破|超过|提升至|提高至|降至|增至|升至")
+_PLAIN_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）]+")
+
+
+def indicator_from_subject(phrase: str) -> str | None:
+    """The indicator the words before a number name, or None when they name none."""
+    name = _INNER_MEASURE_VERB.sub("", strip_context(phrase))
+    if not name:
+        return None
+    if _is_indicator_name(name):
+        return name  # 全市地区生产总值完成 -> 地区生产总值 ; 市属国有企业实现营收 -> 市属国有企业营收
+    for verb in _OBJECT_VERB.finditer(name):
+        obj = strip_context(name[verb.end():])
+        if 2 <= len(obj) <= MAX_CHARS and _HAN.search(obj) and not _DIGIT.search(obj):
+            candidate = verb.group() + obj  # 累计发放补贴 -> 发放补贴 ; 投运服务器 ; 提供就业岗位
+            return candidate if len(candidate) <= MAX_CHARS else None
+    if (_MEASURE_VERB.search(phrase) and 3 <= len(name) <= SHORT_NAME_CHARS
+            and _PLAIN_NAME.fullmatch(name)):
+        return name  # 民营企业达25.3万户 ; 完成职业技能培训1.52万人: the verb says this is measured
+    return None
+
+
+def bare_verb(phrase: str, previous: str | None = None) -> str | None:
+    """新增 in "民营企业达25.3万户、新增3270户": a verb whose object is the figure before.
+    The figure before may be named again before the verb: 8个输变电工程已开工6个."""
+    name = strip_context(phrase)
+    if previous and name.startswith(previous):
+        name = strip_context(name[len(previous):].lstrip("已"))
+    match = _OBJECT_VERB.fullmatch(name) or _ACTION_VERB.fullmatch(name)
+    return match.group() if match else None
+
+
+def names_actor(phrase: str, previous: str) -> bool:
+    """232个帮扶车间吸纳8096人: the figure before is who acts, not what is counted."""
+    return strip_context(phrase).startswith(previous)
+
+
+# Levels that tell apart figures of one kind: 新增国家级临床重点专科1个、省级2个，市级扩增至36个
+LEVEL = re.compile(r"(?:国家级|省级|市级|县级|区级|基础级|先进级|卓越级|领航级)+")
+
+
+def at_another_level(phrase: str, previous: str) -> str | None:
+    """省级 after 新增国家级临床重点专科1个 -> 新增省级临床重点专科; 市级扩增至 -> 市级临床重点专科."""
+    name = strip_context(phrase)
+    level = LEVEL.fullmatch(name)
+    before = LEVEL.search(previous)
+    if not level or not before:
+        return None
+    renamed = previous[:before.start()] + level.group() + previous[before.end():]
+    if TRAILING.search(phrase.strip(" ，,、")):  # 市级扩增至36个: a total, not what was added
+        renamed = level.group() + previous[before.end():]
+    return renamed
+
+
+def measure_ending(indicator: str) -> str | None:
+    """增加值 for 一产增加值: the kind of measure an indicator name ends in."""
+    return next((ending for ending in _ENDINGS if indicator.endswith(ending)), None)
+
+
+def trim_measure(noun: str) -> str:
+    """数字经济核心企业营收 -> 数字经济核心企业: what a count counts is not the measure after it."""
+    for ending in _ENDINGS:
+        if noun.endswith(ending) and len(noun) > len(ending) + 1:
+            return noun[: -len(ending)]
+    return noun
+
+
+def counted_noun(following: str) -> str | None:
+    """The noun a count counts, from the words after its unit: 新型储能项目开工建设 -> 新型储能项目."""
+    text = re.sub("[“”\"‘’]", "", following)
+    stop = _COUNTED_STOP.search(text)
+    noun = text[:stop.start()] if stop else text
+    noun = noun.strip("《》（）() ")
+    if 2 <= len(noun) <= MAX_CHARS and _HAN.search(noun[-1]):
+        return noun
+    return None
+
+
+def strip_context(phrase: str) -> str:
+    """Drop the time, area and linking words around a name: 2025年，全市…完成 -> …"""
+    name = phrase.strip(" ，,、：:")
+    previous = None
+    while name != previous:
+        previous = name
+        name = LEADING.sub("", name, count=1).strip(" ，,、")
+        name = TRAILING.sub("", name).strip(" ，,、")
+    return name.strip("“”\"")
+
+
+def _is_indicator_name(name: str) -> bool:
+    return (2 <= len(name) <= MAX_CHARS and name.endswith(_ENDINGS) and bool(_HAN.search(name))
+            and not _COUNT_INSIDE.search(name))

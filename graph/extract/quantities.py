@@ -1,0 +1,165 @@
+"""Numbers with their units, as a clause writes them.
+
+    1815.0亿元   number 1815.0, magnitude 亿, unit 元      (1815.0 × 10^8 yuan)
+    1.3万余名    number 1.3, magnitude 万, bound 余, unit 名
+    超过90%      bound 超过, number 90, unit %
+    １．５亿吨以上 full-width digits, bound 以上 after the unit
+    1:7.3        a ratio                     三倍      a multiple, in Chinese numerals
+    新增四条      a count in Chinese numerals after a verb of growth
+
+A number that is part of a name or an expression is not a quantity: 2×100万千瓦 (a capacity in a
+project's name), 第三届 and 第二批 (ordinals), PM2.5 and T1000 (names), years and dates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from graph.lexicons import rows
+from graph.numerals import chinese_to_int, to_ascii_digits
+
+DIGITS = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
+BOUND_BEFORE = ("不低于", "不超过", "不少于", "超过", "突破", "高于", "低于", "近", "约", "超", "逾")
+BOUND_AFTER = ("以上", "左右", "以下", "以内", "多", "余")
+_CHINESE_DIGITS = "一二两三四五六七八九十百千"
+
+
+@dataclass(frozen=True)
+class Unit:
+    written: str  # as the text writes it, magnitude included: 亿元
+    base: str  # 元
+    normalized_unit: str  # yuan
+    factor: Decimal  # from `written` to `normalized_unit`
+
+
+@dataclass(frozen=True)
+class Quantity:
+    number: str  # as written, digits made ASCII: "1815.0"; for Chinese numerals the integer
+    unit: Unit | None
+    bound: str | None  # 以上 / 左右 / 近 / 超过 / 余 ...
+    start: int  # span in the clause text, bound words included
+    end: int
+    kind: str = "amount"  # amount / ratio / multiple / streak
+    written: str = ""  # the number as the text writes it (四, ２０２５ ...)
+
+
+def _units() -> dict[str, tuple[str, Decimal]]:
+    return {unit: (normalized, Decimal(factor)) for unit, _, normalized, factor in rows("units.tsv")}
+
+
+def _magnitudes() -> dict[str, Decimal]:
+    return {magnitude: Decimal(factor) for magnitude, factor in rows("magnitudes.tsv")}
+
+
+_UNIT_TABLE = _units()
+_MAGNITUDE_TABLE = _magnitudes()
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+_UNIT = _alternation(_UNIT_TABLE)
+_MAGNITUDE = _alternation(_MAGNITUDE_TABLE)
+_AMOUNT = re.compile(
+    rf"(?P<before>{_alternation(BOUND_BEFORE)})?(?P<number>{DIGITS})(?P<magnitude>{_MAGNITUDE})?"
+    rf"(?P<approx>余|多)?(?P<unit>{_UNIT})(?P<after>{_alternation(BOUND_AFTER[:5])})?")
+_RATIO = re.compile(rf"(?P<number>{DIGITS}\s*[:：]\s*{DIGITS})")
+_MULTIPLE = re.compile(rf"(?P<number>{DIGITS}|[{_CHINESE_DIGITS}]+)倍")
+_CHINESE_COUNT = re.compile(
+    rf"(?:新增|新建|建成|培育|开通|新开|引进|落地|新认定|认定|获批|创建|打造)"
+    rf"(?P<number>[{_CHINESE_DIGITS}]+)(?P<unit>个|家|条|座|所|项|批|处)")
+# 十六连丰: sixteen bumper harvests in a row
+_STREAK = re.compile(rf"(?P<number>[0-9０-９]+|[{_CHINESE_DIGITS}]+)连(?P<what>丰|增|涨|冠|胜|稳)")
+# A number with no unit that ends its clause: 环境空气质量综合指数3.26
+_BARE = re.compile(rf"(?<=[\u4e00-\u9fff)）])(?P<number>{DIGITS})$")
+# Right before a number, these make it part of a name or an expression
+_NOT_A_QUANTITY_BEFORE = set("×xX*＊:：-—~～/第")
+# Right after a number, these make it a date, a year or a name
+_YEAR_OR_DATE_AFTER = re.compile(r"^(?:年(?!度目标)|月|日|届|次会议|级|型|号)")
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every quantity in a clause, left to right, none inside another."""
+    found: list[Quantity] = []
+    for match in _RATIO.finditer(text):
+        if _stands_alone(text, match.start(), match.end()):
+            found.append(Quantity(to_ascii_digits(match.group("number")).replace("：", ":").replace(" ", ""),
+                                  None, None, match.start(), match.end(), "ratio", match.group("number")))
+    for match in _MULTIPLE.finditer(text):
+        if _stands_alone(text, match.start(), match.end()) and not _inside(found, match.start()):
+            found.append(Quantity(_integer_or_digits(match.group("number")), None, None,
+                                  match.start(), match.end(), "multiple", match.group("number")))
+    for match in _AMOUNT.finditer(text):
+        number_start = match.start("number")
+        if _inside(found, number_start) or not _stands_alone(text, number_start, match.end()):
+            continue
+        found.append(_amount(match))
+    for match in _STREAK.finditer(text):
+        if not _inside(found, match.start()):
+            found.append(Quantity(_integer_or_digits(match.group("number")), None, None,
+                                  match.start(), match.end(), "streak", match.group("number")))
+    for match in _BARE.finditer(text):
+        if not _inside(found, match.start()) and _stands_alone(text, match.start(), match.end()):
+            found.append(Quantity(to_ascii_digits(match.group("number")).replace("．", "."), None, None,
+                                  match.start(), match.end(), "amount", match.group("number")))
+    for match in _CHINESE_COUNT.finditer(text):
+        if not _inside(found, match.start("number")):
+            unit = _unit(match.group("unit"), None)
+            found.append(Quantity(str(chinese_to_int(match.group("number"))), unit, None,
+                                  match.start("number"), match.end(), "amount", match.group("number")))
+    return sorted(found, key=lambda quantity: quantity.start)
+
+
+def normalized(quantity: Quantity) -> tuple[str, str] | None:
+    """The value in the unit figures compare in (亿元 -> yuan), as a decimal string."""
+    if quantity.unit is None or quantity.kind != "amount":
+        return None
+    value = Decimal(quantity.number) * quantity.unit.factor
+    return _plain(value), quantity.unit.normalized_unit
+
+
+def _amount(match: re.Match) -> Quantity:
+    number = to_ascii_digits(match.group("number")).replace("．", ".")
+    unit = _unit(match.group("unit"), match.group("magnitude"))
+    bound = match.group("after") or match.group("approx") or match.group("before")
+    return Quantity(number, unit, bound, match.start(), match.end(), "amount", match.group("number"))
+
+
+def _unit(base: str, magnitude: str | None) -> Unit:
+    normalized_unit, factor = _UNIT_TABLE[base]
+    if magnitude:
+        factor *= _MAGNITUDE_TABLE[magnitude]
+    return Unit((magnitude or "") + base, base, normalized_unit, factor)
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """Whether the number at text[start:] is a quantity, not part of a name, a year or a date."""
+    first = start
+    while first < end and not text[first].isdigit() and text[first] not in _CHINESE_DIGITS:
+        first += 1  # skip a bound word before the number
+    before = text[first - 1] if first else ""
+    if before in _NOT_A_QUANTITY_BEFORE or before.isdigit() or (before.isascii() and before.isalpha()):
+        return False
+    digits_end = first
+    while digits_end < len(text) and (text[digits_end].isdigit() or text[digits_end] in ".．"):
+        digits_end += 1
+    return not _YEAR_OR_DATE_AFTER.match(text[digits_end:])
+
+
+def _inside(found: list[Quantity], position: int) -> bool:
+    return any(q.start <= position < q.end for q in found)
+
+
+def _integer_or_digits(number: str) -> str:
+    ascii_number = to_ascii_digits(number)
+    if ascii_number[0].isdigit():
+        return ascii_number
+    return str(chinese_to_int(number))
+
+
+def _plain(value: Decimal) -> str:
+    """A decimal without exponent or trailing zeros: 181500000000, 0.5."""
+    return format(value.normalize(), "f")
