@@ -140,7 +140,8 @@ def test_query_from_a_file_and_by_name(run, data, tmp_path):
     figures = run("query", "figures", "--data", data, "--format", "csv").stdout
     assert "地区生产总值,1815.0,亿元,3.2,8" in figures
     targets = run("query", "targets", "--data", data, "--format", "csv").stdout
-    assert "地区生产总值,2026,,,5,,2025,1815.0,亿元,3.2" in targets
+    assert "大同市,地区生产总值,2026,,,5,,,,," in targets
+    assert "大同市,城镇新增就业,2025,,,,,41825,人,,95.06" in targets
 
 
 def test_query_list_names_every_bundled_query(run):

@@ -270,3 +270,29 @@ def test_share_of_target_records_the_implied_target():
     assert (observed.growth_rate, observed.share_of_target) == ("6.4", "106.7")
     implied = next(f for f in figures if f.kind is FigureKind.TARGET and f.indicator == "规模以上工业增加值")
     assert (implied.target_year, implied.value, implied.growth_rate) == (2025, None, None)
+
+
+def test_shaoguan_work_report():
+    """Written after the extractor, to see how it does on phrasing it had not met."""
+    figures = _table("shaoguan-work-report.txt")
+    gdp = figures["o", "地区生产总值"]  # 增速排全省第6位
+    assert (gdp.value, gdp.growth_rate, gdp.growth_rank) == ("1614.2", "4.6", 6)
+    retail = figures["o", "社会消费品零售总额"]  # 增长5.9%，达到823.5亿元: the value after the growth
+    assert (retail.growth_rate, retail.value, retail.unit) == ("5.9", "823.5", "亿元")
+    assert figures["o", "一般公共预算收入"].growth_rate == "4.1"  # 同口径增长
+    # 城乡居民人均可支配收入分别增长4.2%和6.8%: urban and rural, each its own rate
+    assert figures["o", "城镇居民人均可支配收入"].growth_rate == "4.2"
+    assert figures["o", "农村居民人均可支配收入"].growth_rate == "6.8"
+    # 接待游客3240万人次、旅游总收入280亿元，分别增长35%和40%
+    assert (figures["o", "接待游客"].value, figures["o", "接待游客"].growth_rate) == ("3240", "35")
+    assert (figures["o", "旅游总收入"].value, figures["o", "旅游总收入"].growth_rate) == ("280", "40")
+    assert figures["o", "森林覆盖率"].value == "74.4"  # 保持在
+    assert figures["t", "规上工业增加值"].growth_rate == "7"
+
+
+@pytest.mark.parametrize("path", [None, *sorted(FIXTURES.glob("*.txt"))], ids=lambda p: p.name if p else "seed")
+def test_every_figure_has_a_span_of_its_own(path, seed_document):
+    """Two figures with one span would be one node in the graph."""
+    document = seed_document if path is None else read_report(path)
+    spans = Counter((f.kind, f.start, f.end) for f in extract(document).figures)
+    assert [span for span, count in spans.items() if count > 1] == []

@@ -37,6 +37,10 @@ RANK = re.compile(
 RANK_NOTE = re.compile(
     rf"(?P<what>总量|增速|增幅)?(?:均)?(?:居|位居|位列|进入|保持)?(?P<scope>{_SCOPE})"
     rf"(?P<note>前列|第一方阵|第一梯队|前[一二三四五六七八九十0-9]+(?:位|名)?|领先)")
+# 分别增长35%和40% / 分别增长4.2%、6.8%: one rate for each of the figures or names listed
+RESPECTIVE_GROWTH = re.compile(
+    rf"分别(?P<direction>{_DIRECTION})(?P<first>{DIGITS})[%％]?(?:(?:和|、|与|及)(?P<more>{DIGITS})[%％])+")
+_RATE = re.compile(rf"({DIGITS})[%％]")
 SHARE_OF_TARGET = re.compile(rf"完成(?:全?年度?|全年)?(?:目标|计划|任务)(?:任务)?的(?P<number>{DIGITS})[%％]")
 
 
@@ -50,16 +54,26 @@ class Comparisons:
     rank_scope: str | None = None
     rank_note: str | None = None
     share_of_target: str | None = None
+    respective_rates: tuple[str, ...] = ()  # 分别增长35%和40%: in the order of what they belong to
+    respective_ends: tuple[int, ...] = ()  # where in the clause each of those rates ends
     spans: tuple[tuple[int, int], ...] = ()  # where in the clause these were read
 
     @property
     def any(self) -> bool:
-        return any(value is not None for value in (
+        return bool(self.respective_rates) or any(value is not None for value in (
             self.growth_rate, self.point_change, self.rank, self.growth_rank, self.rank_note,
             self.share_of_target))
 
 
 def read_comparisons(text: str) -> Comparisons:
+    respective = RESPECTIVE_GROWTH.search(text)
+    if respective:
+        sign = "-" if respective.group("direction") in _FALLING else ""
+        rates = list(_RATE.finditer(respective.group()))
+        return Comparisons(
+            respective_rates=tuple(sign + _ascii(rate.group(1)) for rate in rates),
+            respective_ends=tuple(respective.start() + rate.end() for rate in rates),
+            spans=(respective.span(),))
     spans: list[tuple[int, int]] = []
     growth = GROWTH.search(text)
     points = POINTS.search(text)

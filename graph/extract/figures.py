@@ -21,8 +21,8 @@ from dataclasses import replace
 from graph.extract.clauses import Clause, split_clauses
 from graph.extract.comparisons import Comparisons, read_comparisons
 from graph.extract.indicators import (
-    at_another_level, bare_verb, counted_noun, indicator_from_subject, measure_ending, names_actor,
-    strip_context, trim_measure,
+    MEASURE_VERB, at_another_level, bare_verb, counted_noun, indicator_from_subject, measure_ending,
+    names_actor, strip_context, trim_measure,
 )
 from graph.extract.periods import FigureContext, ReportTimeline, period_of
 from graph.extract.quantities import Quantity, find_quantities, normalized
@@ -112,6 +112,11 @@ def _read_clause(clause: Clause, passage: Passage, context: FigureContext,
         else:
             indicator = _name_of(subject, text[quantity.end:], current, made, len(amounts) > 1)
         cursor = quantity.end
+        if indicator is None and _adds_value(subject, current, made):
+            # 社会消费品零售总额增长5.9%，达到823.5亿元: the figure before gets its value
+            current = _with_value(current, quantity, clause)
+            _replace(current, figures, made)
+            continue
         if indicator is None:
             current = None  # a number we cannot name: what follows does not belong to the last figure
             continue
@@ -122,6 +127,8 @@ def _read_clause(clause: Clause, passage: Passage, context: FigureContext,
         made.append(figure)
         current = figure
     made = _distribute(made, text)
+    if comparisons.respective_rates:
+        return _respective(clause, passage, context, comparisons, made, figures), None
     if not amounts and comparisons.any:
         subject = text[:comparisons.spans[0][0]]
         indicator = indicator_from_subject(subject)
@@ -136,6 +143,28 @@ def _read_clause(clause: Clause, passage: Passage, context: FigureContext,
             figures[figures.index(current)] = updated
         current = updated
     return made, current
+
+
+def _adds_value(subject: str, current: Figure | None, made: list[Figure]) -> bool:
+    return (current is not None and not made and current.value is None and current.ratio is None
+            and not strip_context(subject) and bool(MEASURE_VERB.search(subject)))
+
+
+def _with_value(figure: Figure, quantity: Quantity, clause: Clause) -> Figure:
+    scaled = normalized(quantity)
+    return replace(
+        figure, value=quantity.number, unit=quantity.unit.written if quantity.unit else None,
+        normalized_value=scaled[0] if scaled else None, normalized_unit=scaled[1] if scaled else None,
+        qualifier=figure.qualifier or quantity.bound, end=max(figure.end, clause.end))
+
+
+def _replace(updated: Figure, figures: list[Figure], made: list[Figure]) -> None:
+    """Put an updated figure where its earlier version stands (same span)."""
+    for collection in (made, figures):
+        for index, figure in enumerate(collection):
+            if (figure.start, figure.passage, figure.indicator) == (updated.start, updated.passage, updated.indicator):
+                collection[index] = updated
+                return
 
 
 def _name_of(subject: str, following: str, current: Figure | None, made: list[Figure],
@@ -219,18 +248,54 @@ def _with_comparisons(figure: Figure, comparisons: Comparisons, multiples: list[
 
 def _distribute(made: list[Figure], text: str) -> list[Figure]:
     """云冈、恒山景区年游客接待量分别突破528万人次、441万人次: one figure for each name listed."""
-    if "分别" not in text or len(made) < 2 or "、" not in made[0].indicator:
+    if "分别" not in text or len(made) < 2:
         return made
-    names = made[0].indicator.split("、")
-    if len(names) != len(made):
+    names = listed_names(made[0].indicator, len(made))
+    if names is None:
         return made
+    return [replace(figure, indicator=name) for figure, name in zip(made, names)]
+
+
+def _respective(clause: Clause, passage: Passage, context: FigureContext, comparisons: Comparisons,
+                made: list[Figure], figures: list[Figure]) -> list[Figure]:
+    """分别增长4.2%和6.8%: each rate goes to one of the names the subject lists (城乡居民… is
+    城镇居民… and 农村居民…), or, with no subject, to the figures just before, in order."""
+    rates = comparisons.respective_rates
+    subject = clause.text[:comparisons.spans[0][0]]
+    indicator = indicator_from_subject(subject)
+    names = listed_names(indicator, len(rates)) if indicator else None
+    if names:
+        listed = []
+        for name, rate, end in zip(names, rates, comparisons.respective_ends):
+            start, end = clause.span(0, end)  # each its own span: the subject through its rate
+            listed.append(replace(_figure(clause, passage, context, name, subject, None),
+                                  growth_rate=rate, start=start, end=end))
+        return made + listed
+    before = [f for f in figures + made if f.passage == passage.index]
+    if len(before) < len(rates) or any(f.growth_rate for f in before[-len(rates):]):
+        return made
+    for figure, rate in zip(before[-len(rates):], rates):
+        updated = replace(figure, growth_rate=rate, end=max(figure.end, clause.end))
+        if figure in made:
+            made[made.index(figure)] = updated
+        else:
+            figures[figures.index(figure)] = updated
+    return made
+
+
+def listed_names(name: str, count: int) -> list[str] | None:
+    """The names a listing subject stands for: 云冈、恒山景区接待量 -> 云冈景区接待量, 恒山景区接待量;
+    城乡居民人均可支配收入 -> 城镇居民…, 农村居民…; None when it lists no `count` names."""
+    if name.startswith("城乡") and count == 2:
+        return ["城镇" + name[2:], "农村" + name[2:]]
+    names = name.split("、")
+    if len(names) != count or count < 2:
+        return None
     first_length = len(names[0])
     shared = names[-1][first_length:]  # what follows the last listed name: 景区年游客接待量
     if len(names[-1]) <= first_length or not shared:
-        return made
-    whole = [name if name.endswith(shared) else name + shared for name in names[:-1]]
-    whole.append(names[-1])
-    return [replace(figure, indicator=name) for figure, name in zip(made, whole)]
+        return None
+    return [item if item.endswith(shared) else item + shared for item in names[:-1]] + [names[-1]]
 
 
 def _noun_length(following: str, indicator: str) -> int:

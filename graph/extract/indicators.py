@@ -46,15 +46,15 @@ _COUNTED_STOP = re.compile(
 MAX_CHARS = 24
 SHORT_NAME_CHARS = 12
 # 完成/实现/达到 between a subject and its measure: 市属国有企业实现营收 names 市属国有企业营收
-_INNER_MEASURE_VERB = re.compile(r"(?<=[\u4e00-\u9fff])(?:实现|完成)(?=[\u4e00-\u9fff]{2})")
+_INNERMEASURE_VERB = re.compile(r"(?<=[\u4e00-\u9fff])(?:实现|完成)(?=[\u4e00-\u9fff]{2})")
 # Verbs that say the words before them are a measure with a value: X完成N / X达N / X为N
-_MEASURE_VERB = re.compile(r"完成|实现|达到|达|为|突破|超过|提升至|提高至|降至|增至|升至")
+MEASURE_VERB = re.compile(r"完成|实现|达到|达|为|突破|超过|提升至|提高至|降至|增至|升至")
 _PLAIN_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）]+")
 
 
 def indicator_from_subject(phrase: str) -> str | None:
     """The indicator the words before a number name, or None when they name none."""
-    name = _INNER_MEASURE_VERB.sub("", strip_context(phrase))
+    name = _INNERMEASURE_VERB.sub("", strip_context(phrase))
     if not name:
         return None
     if _is_indicator_name(name):
@@ -64,7 +64,7 @@ def indicator_from_subject(phrase: str) -> str | None:
         if 2 <= len(obj) <= MAX_CHARS and _HAN.search(obj) and not _DIGIT.search(obj):
             candidate = verb.group() + obj  # 累计发放补贴 -> 发放补贴 ; 投运服务器 ; 提供就业岗位
             return candidate if len(candidate) <= MAX_CHARS else None
-    if (_MEASURE_VERB.search(phrase) and 3 <= len(name) <= SHORT_NAME_CHARS
+    if (MEASURE_VERB.search(phrase) and 3 <= len(name) <= SHORT_NAME_CHARS
             and _PLAIN_NAME.fullmatch(name)):
         return name  # 民营企业达25.3万户 ; 完成职业技能培训1.52万人: the verb says this is measured
     return None
