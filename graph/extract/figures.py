@@ -27,10 +27,15 @@ from graph.extract.indicators import (
 from graph.extract.periods import FigureContext, ReportTimeline, period_of
 from graph.extract.quantities import Quantity, find_quantities, normalized
 from graph.model import Document, Figure, FigureKind, Passage
+from graph.numerals import parse_int
 
 _PART_OF = "其中"
 _QUOTES = "“”\"‘’"
 # A bare total names the measure of the figure before it: 新增入驻企业73家，总量达109家
+# 荣登“2025年康养城市排行榜百强”第49名: a place in a named ranking
+LIST_RANK = re.compile(r"[“\"《](?P<list>[^”\"》]{2,30}(?:榜|排行榜|百强|强|名单|指数))[”\"》]第(?P<rank>[0-9０-９]+)(?:位|名)")
+LEADING_YEAR = re.compile(r"^(?:19|20)[0-9]{2}年?")
+_BREAKDOWN = re.compile(r"[0-9０-９]+大?类$")
 GENERIC_TOTALS = ("总量", "总数", "合计", "总计", "总规模")
 bare_verb_prefix = re.compile(r"^(?:新增|新建|建成|培育|引进|引育|累计|开工)")
 
@@ -129,6 +134,13 @@ def _read_clause(clause: Clause, passage: Passage, context: FigureContext,
     made = _distribute(made, text)
     if comparisons.respective_rates:
         return _respective(clause, passage, context, comparisons, made, figures), None
+    listed = LIST_RANK.search(text)
+    if listed and not amounts:
+        name = listed.group("list")
+        figure = replace(_figure(clause, passage, context, LEADING_YEAR.sub("", name), text, None),
+                         rank=parse_int(listed.group("rank")), rank_scope=name)
+        start, end = clause.span(listed.start(), listed.end())
+        return [replace(figure, start=start, end=end)], None
     if not amounts and comparisons.any:
         subject = text[:comparisons.spans[0][0]]
         indicator = indicator_from_subject(subject)
@@ -172,6 +184,7 @@ def _name_of(subject: str, following: str, current: Figure | None, made: list[Fi
     """Name the measure of a number: by its subject, else the noun it counts, else as the
     verb's object when the verb's object is the figure before (新增3270户 after 民营企业达…户)."""
     previous = made[-1] if made else current
+    subject = _BREAKDOWN.sub("", subject)  # 共开发7大类75种产品: the 75 are products, in 7 kinds
     indicator = indicator_from_subject(subject)
     if indicator in GENERIC_TOTALS and previous is not None:
         return _without_verb(previous.indicator) + indicator  # 新增入驻企业73家，总量达109家
