@@ -14,8 +14,8 @@ from rdflib.namespace import PROV, SKOS
 
 from graph.vocab import PLAN, PLAN_IRI
 
-NODE_CLASSES = ("Organization", "Company", "Project", "Policy", "Sector", "Place", "Indicator",
-                "Observation", "Target")
+NODE_CLASSES = ("Bank", "School", "Company", "Organization", "Project", "Policy", "Sector", "Place",
+                "Indicator", "Observation", "Target")
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,10 @@ from __future__ import annotations
 import hashlib
 import re
 
-from pypinyin import lazy_pinyin
 from rdflib import URIRef
 
 from graph.model import Document, Figure, Passage, Section
+from graph.pinyin import plain
 from graph.vocab import ID_IRI
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
@@ -22,7 +22,7 @@ _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 def slug(label: str) -> str:
     """地区生产总值 -> diqushengchanzongzhi-8c5f1e: pinyin for people, a hash for uniqueness."""
-    readable = _NOT_SLUG.sub("-", "".join(lazy_pinyin(label)).lower()).strip("-")[:60]
+    readable = _NOT_SLUG.sub("-", plain(label).lower()).strip("-")[:60]
     digest = hashlib.sha1(label.encode("utf-8")).hexdigest()[:6]
     return f"{readable}-{digest}" if readable else digest
 
@@ -30,7 +30,7 @@ def slug(label: str) -> str:
 def report_key(document: Document) -> str:
     """datongshi-2026-01-20-588b5807: place, date and the file's hash."""
     meta = document.meta
-    place = _NOT_SLUG.sub("", "".join(lazy_pinyin(meta.city or "")).lower()) or "report"
+    place = _NOT_SLUG.sub("", plain(meta.city or "").lower()) or "report"
     when = meta.date or str(meta.plan_year or meta.review_year or "undated")
     return f"{place}-{when}-{document.sha256[:8]}"
 

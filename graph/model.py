@@ -50,6 +50,7 @@ class Passage:
     start: int
     end: int
     section: str | None  # number of the innermost section it stands in
+    paragraph: int = 0  # position of its paragraph among the report's paragraphs
 
 
 @dataclass(frozen=True)
@@ -122,23 +123,77 @@ class Figure:
 
 
 @dataclass(frozen=True)
+class Mention:
+    """A name of a thing in a passage: an organization, project, policy, sector or place."""
+
+    kind: str  # ontology class: Place, Company, Bank, School, Organization, Project, Policy, Sector
+    name: str  # the name to label it by (quotes and layout removed)
+    passage: int  # Passage.index
+    start: int  # span of the name in the file
+    end: int
+    code: str | None = None  # a Place's division code (140200), or a Sector's key in the taxonomy
+    place_type: str | None = None  # division / zone / region / foreign
+    statuses: tuple[str, ...] = ()  # what the text says happened to a project: 开工, 投产 ...
+    capacity: str | None = None  # a project's capacity as written: 2×100万千瓦
+    document_type: str | None = None  # a policy's kind, from its title's ending: 方案, 办法 ...
+    actions: tuple[str, ...] = ()  # what the text does with a policy: 印发, 落实 ...
+    valid_period: str | None = None  # a policy's period as its title gives it: 2025-2035
+    issuer: str | None = None  # who issued a policy, when the text says
+    written: str = ""  # the name as the text writes it, where it differs (大同 for 大同市)
+
+
+@dataclass(frozen=True)
+class Relation:
+    """Two mentioned things and how the passage relates them (an ontology property)."""
+
+    subject: tuple[str, str]  # (kind, name) of a Mention
+    predicate: str  # involves / inSector / locatedIn / relatedTo
+    object: tuple[str, str]
+    passage: int
+    context: int | None = None  # a second passage it rests on: the paragraph's opening sentence
+
+
+@dataclass(frozen=True)
 class Extraction:
     """Everything extract found in one document."""
 
     figures: tuple[Figure, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    relations: tuple[Relation, ...] = ()
+
+
+ORGANIZATION_KINDS = ("Organization", "Company", "Bank", "School")
 
 
 @dataclass(frozen=True)
 class Entity:
     """One real thing, resolved: every passage that names it, under one stable key."""
 
-    kind: str  # ontology class name: "Indicator", "Place", ...
-    key: str  # stable identifier within its kind, used to mint the IRI
+    kind: str  # ontology class name: "Indicator", "Place", "Company", ...
+    key: str  # stable identifier within its group, used to mint the IRI
     label: str  # the Chinese label
     alt_labels: tuple[str, ...] = ()
     passages: tuple[int, ...] = ()  # Passage.index of every passage that names it
     english: str | None = None
-    broader: str | None = None  # key of the entity of the same kind this one is part of
+    broader: str | None = None  # key of the entity of the same group this one is part of
+    attributes: tuple[tuple[str, str], ...] = ()  # (ontology property, value): status, capacity ...
+
+    @property
+    def group(self) -> str:
+        """The IRI namespace of the entity: every kind of organization is an organization."""
+        return "Organization" if self.kind in ORGANIZATION_KINDS else self.kind
+
+
+@dataclass(frozen=True)
+class ResolvedRelation:
+    """A relation between two entities (group, key), and the passage it rests on; None for what
+    the reference lists say (a county lies in its city) rather than the report."""
+
+    subject: tuple[str, str]
+    predicate: str
+    object: tuple[str, str]
+    passage: int | None
+    context: int | None = None  # a second passage it rests on (see Relation.context)
 
 
 @dataclass(frozen=True)
@@ -148,6 +203,7 @@ class Resolution:
     entities: tuple[Entity, ...]
     indicator_keys: dict[str, str] = field(default_factory=dict)  # indicator name -> entity key
     place_keys: dict[str, str] = field(default_factory=dict)  # place name -> entity key
+    relations: tuple[ResolvedRelation, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,8 @@ VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
 STYLE = {
     "Organization": ("#0072B2", "dot", "机构 organization"),
     "Company": ("#56B4E9", "dot", "企业 company"),
+    "Bank": ("#56B4E9", "dot", "金融机构 bank"),
+    "School": ("#0072B2", "dot", "学校 school"),
     "Project": ("#D55E00", "square", "项目 project"),
     "Policy": ("#CC79A7", "triangle", "政策 policy"),
     "Sector": ("#009E73", "diamond", "产业 sector"),

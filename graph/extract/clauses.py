@@ -31,7 +31,7 @@ class Clause:
 
 def split_clauses(passage: Passage, file_text: str) -> list[Clause]:
     """The clauses of a passage, located in the file (a passage may run across a line break)."""
-    offsets = _char_offsets(passage, file_text)
+    offsets = passage_offsets(passage, file_text)
     clauses = []
     depth = 0
     begin = 0
@@ -65,7 +65,7 @@ def _add(clauses: list[Clause], text: str, offsets: list[int], begin: int, end: 
                           tuple(offsets[first:last + 1])))
 
 
-def _char_offsets(passage: Passage, file_text: str) -> list[int]:
+def passage_offsets(passage: Passage, file_text: str) -> list[int]:
     """The file offset of each character of the passage's text (its text drops line breaks)."""
     offsets = []
     position = passage.start

@@ -65,6 +65,7 @@ def _outline(body: list) -> tuple[list[Section], list[Passage], list[Caption], T
     open_sections: list[Section] = []  # the current section at each level, outermost first
     numbers_taken: set[str] = set()
     last_marker: PageMarker | None = None
+    paragraph = -1
     for block in body:
         current = open_sections[-1].number if open_sections else None
         if isinstance(block, Heading):
@@ -75,9 +76,10 @@ def _outline(body: list) -> tuple[list[Section], list[Passage], list[Caption], T
             open_sections.append(section)
             last_marker = None
         elif isinstance(block, Paragraph):
+            paragraph += 1
             for sentence in split_sentences(block):
                 passages.append(Passage(len(passages), sentence.text, sentence.start,
-                                        sentence.end, current))
+                                        sentence.end, current, paragraph))
             last_marker = None
         elif isinstance(block, CaptionLine):
             line = block.line

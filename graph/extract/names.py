@@ -1,0 +1,60 @@
+"""Helpers for names in Chinese text: where a name starts, lists of names, generic words.
+
+A name has no spaces or capitals to mark it, so its start is found by what stands before it: a
+punctuation mark, or a verb or function word of policy writing (推动, 支持, 以, 与 …), which is
+cut off. Lists are written with 、 and closed by 等: "推动A、B等重点企业".
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from graph.lexicons import column
+
+# Words that stand before names in policy writing and are not part of them
+LEADING_WORDS = (
+    "积极谋划并申报", "积极谋划", "全力保障", "积极引进", "大力支持", "加快推进", "扎实推进", "持续推进",
+    "深入推进", "全力推进", "着力推进", "积极推进", "加快建设", "推进", "推动", "支持", "引进", "引导",
+    "培育", "依托", "围绕", "加快", "加强", "深化", "实施", "组织", "打造", "建设", "保障", "申报",
+    "谋划", "其中", "同时", "此外", "以及", "上游", "中游", "下游", "并且", "并", "以", "与", "和", "及",
+    "由", "在", "对", "向", "将", "把", "使", "让", "为", "等", "的", "是", "有", "了", "又", "也",
+    "还", "均", "都", "已", "已经", "正式", "成功", "全面", "不断", "持续", "进一步", "共同",
+    "入选", "获评", "成为", "荣获", "列入", "又", "积极", "大力", "全力", "重点", "推行",
+)
+_LEADING = re.compile("^(?:" + "|".join(sorted(LEADING_WORDS, key=len, reverse=True)) + ")")
+NAME_CHARS = r"[\u4e00-\u9fffA-Za-z0-9·（）()\-—×“”]"
+_ITEM = rf"{NAME_CHARS}{{2,20}}?"
+
+
+def trim_leading(name: str) -> str:
+    """推动宁德时代 -> 宁德时代: drop the words of the sentence that stand before a name."""
+    previous = None
+    while name != previous:
+        previous = name
+        name = _LEADING.sub("", name, count=1)
+    return name
+
+
+@cache
+def _generic_words() -> tuple[str, ...]:
+    return tuple(sorted(column("generic_names.tsv"), key=len, reverse=True))
+
+
+def is_generic(core: str) -> bool:
+    """民营, 老字号, 重点: a name made only of words that name a kind of thing names no one thing."""
+    rest = core
+    for word in _generic_words():
+        rest = rest.replace(word, "")
+    rest = re.sub(r"[0-9０-９一二三四五六七八九十两个家项座所批类“”\"、（）()\s]", "", rest)
+    return len(rest) < 2
+
+
+def split_list(text: str) -> list[str]:
+    """A、B和C -> [A, B, C]."""
+    items = re.split(r"[、，,]|(?<=[\u4e00-\u9fff])(?:和|及|与)(?=[\u4e00-\u9fff])", text)
+    return [item.strip() for item in items if item.strip()]
+
+
+def unquote(name: str) -> str:
+    return re.sub("[“”\"‘’]", "", name)

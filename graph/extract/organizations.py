@@ -1,0 +1,152 @@
+"""Organizations a passage names: companies, banks, schools and other bodies.
+
+Found the two ways reports write them:
+
+    by their ending    山西某某轻合金有限公司, 某县农信社, 某某师范专科学校  (lexicons/organization_suffixes.tsv)
+    in a list          推动A、B等重点企业 ; A、B等企业产能持续释放 ; 以A、B、C为核心 ;
+                       A、B成为省级“链核”企业 ; A、B两家村镇银行
+
+A name made only of generic words (民营企业, 老字号企业, 重点企业) is not an organization.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from graph.extract.clauses import passage_offsets
+from graph.extract.names import NAME_CHARS, is_generic, split_list, trim_leading, unquote
+from graph.lexicons import rows
+from graph.model import Document, Mention
+
+_RUN = re.compile(rf"{NAME_CHARS}+")
+_COUNT = re.compile(r"[0-9０-９一二两三四五六七八九十]+(?:家|个|所|项)")
+# 推动A、B等重点企业 / 亚马逊等平台 / 龙聚祥、紫泥369等品牌
+_LISTED_BEFORE_KIND = re.compile(
+    rf"(?P<items>{NAME_CHARS}+(?:、{NAME_CHARS}+)*)等(?:一批)?[\u4e00-\u9fff]{{0,4}}?"
+    r"(?P<kind>企业|公司|平台|品牌|酒店|商超|银行)")
+# 以A、B、C为核心
+_LISTED_AS_CORE = re.compile(rf"以(?P<items>{NAME_CHARS}+(?:、{NAME_CHARS}+)+)为(?:核心|龙头|代表|主体|引领)")
+# A、B成为省级“链核”企业
+_LISTED_AS_WINNERS = re.compile(
+    rf"(?P<items>{NAME_CHARS}+(?:、{NAME_CHARS}+)+)(?:均)?(?:成为|获评|入选|荣获|被评为|被认定为)(?P<what>[^，。；]*)")
+# A、B两家村镇银行
+_LISTED_WITH_COUNT = re.compile(
+    rf"(?P<items>{NAME_CHARS}+(?:、{NAME_CHARS}+)+)(?:[0-9两三四五六七八九十]+)家(?P<kind>[\u4e00-\u9fff]{{2,6}})")
+# A first listed name may follow a verb inside its run: 引导…企业入驻亚马逊等平台
+_LAST_PART = re.compile(r"入驻|进驻|落户|引进|推动|支持|培育|引导|吸引|联合|携手|依托|对接|参加|加入")
+_WORDS_AFTER_XUE = set("位生科段制费籍历术习")
+_WINNER_WORDS = ("企业", "工厂", "链主", "链核", "龙头", "公司")
+NAME_MIN, NAME_MAX = 2, 30
+
+
+@cache
+def _suffixes() -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(((ending, cls) for ending, cls in rows("organization_suffixes.tsv")),
+                        key=lambda row: len(row[0]), reverse=True))
+
+
+def class_of(name: str) -> str | None:
+    """The ontology class an organization's name ending makes it: Company, Bank, School."""
+    return next((cls for ending, cls in _suffixes() if name.endswith(ending)), None)
+
+
+def find_organizations(document: Document) -> list[Mention]:
+    mentions: list[Mention] = []
+    for passage in document.passages:
+        offsets = passage_offsets(passage, document.text)
+        found: dict[tuple[int, int], tuple[str, str]] = {}
+        candidates = sorted(_listed(passage.text) + _by_ending(passage.text),
+                            key=lambda found_name: found_name[0] - found_name[1])  # longest first
+        for start, end, name, cls in candidates:
+            if not any(s <= start and end <= e for s, e in found):  # a name inside a name
+                found[(start, end)] = (name, cls)
+        for (start, end), (name, cls) in sorted(found.items()):
+            mentions.append(Mention(cls, name, passage.index, offsets[start], offsets[end - 1] + 1))
+    return mentions
+
+
+def _by_ending(text: str) -> list[tuple[int, int, str, str]]:
+    found = []
+    titles = _titles(text)
+    for run in _RUN.finditer(text):
+        for ending, cls in _suffixes():
+            for match in re.finditer(re.escape(ending), run.group()):
+                end = run.start() + match.end()
+                if any(s <= end <= e for s, e in titles):
+                    continue  # inside a document's title
+                if ending.endswith("学") and text[end:end + 1] in _WORDS_AFTER_XUE:
+                    continue  # 普通高中学位: 学位 is a word, the name does not end at 中学
+                name_start, name = _name_before(text, run.start(), end)
+                if name and name.endswith(ending) and _acceptable(name, ending):
+                    found.append((name_start, end, unquote(name), cls))
+    return found
+
+
+def _name_before(text: str, run_start: int, end: int) -> tuple[int, str | None]:
+    """The name that ends at `end`: the words back to the start of the run, leading verbs cut."""
+    candidate = text[run_start:end]
+    if candidate.count("“") > candidate.count("”"):
+        candidate = candidate[candidate.rindex("“") + 1:]  # 创新制定“集团管理…: a quote opens after the name's start
+    trimmed = trim_leading(candidate)
+    if _COUNT.search(trimmed):
+        return 0, None  # 5所寄宿制学校, 两家村镇银行: counted, not named
+    return end - len(trimmed), trimmed
+
+
+def _acceptable(name: str, ending: str) -> bool:
+    core = name[: -len(ending)]
+    return NAME_MIN <= len(name) <= NAME_MAX and not is_generic(core) and len(core) >= 2
+
+
+def _listed(text: str) -> list[tuple[int, int, str, str]]:
+    found = []
+    for match in _LISTED_BEFORE_KIND.finditer(text):
+        kind = match.group("kind")
+        cls = "Bank" if kind == "银行" else "Company"
+        found += _items(text, match, lambda item: (item, cls))
+    for match in _LISTED_AS_CORE.finditer(text):
+        items = split_list(match.group("items"))
+        shared = _shared_tail(items)
+        found += _items(text, match, lambda item, shared=shared: (
+            item[: -len(shared)] if shared and item.endswith(shared) else item, "Company"))
+    for match in _LISTED_AS_WINNERS.finditer(text):
+        if any(word in match.group("what") for word in _WINNER_WORDS):
+            found += _items(text, match, lambda item: (item, class_of(item) or "Company"))
+    for match in _LISTED_WITH_COUNT.finditer(text):
+        kind, cls = next(((ending, cls) for ending, cls in _suffixes()
+                          if match.group("kind").startswith(ending)), (None, None))
+        if cls:  # 浑源某某、平城某某两家村镇银行: each is a 村镇银行
+            found += _items(text, match, lambda item, kind=kind, cls=cls: (
+                item if item.endswith(kind) else item + kind, cls))
+    return found
+
+
+def _items(text: str, match: re.Match, name_of) -> list[tuple[int, int, str, str]]:
+    """The names a list holds, each with its span; the first loses the words before it."""
+    found = []
+    position = match.start("items")
+    for index, item in enumerate(match.group("items").split("、")):
+        start = text.index(item, position)
+        position = start + len(item)
+        if index == 0:
+            trimmed = trim_leading(_LAST_PART.split(item)[-1])
+            start += len(item) - len(trimmed)
+            item = trimmed
+        name, cls = name_of(unquote(item))
+        length = len(name) if item.startswith(name) else len(item)  # 京东 of 京东大数据中心
+        if NAME_MIN <= len(name) <= NAME_MAX and not is_generic(name) and not _COUNT.search(name):
+            found.append((start, start + length, name, cls))
+    return found
+
+
+def _shared_tail(items: list[str]) -> str:
+    """以秦云、秦淮、京东大数据中心为核心: the last item carries what all share (大数据中心)."""
+    if len(items) < 2:
+        return ""
+    first, last = items[0], items[-1]
+    return last[len(first):] if len(last) > len(first) + 1 else ""
+
+
+def _titles(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"《[^》]*》", text)]

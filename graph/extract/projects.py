@@ -1,0 +1,181 @@
+"""Projects a passage names, with what the passage says happened to them.
+
+    by their ending    晋北某某基地项目开工建设 ; 某某快线西段续建工程建成通车 ; 某某算力中心二期加快建设
+    in a list          A、B等一批龙头项目落地 ; A、B两个2×100万千瓦“上大压小”煤电项目有序推进
+
+A phase (二期, 三期) is part of the name, so phases stay apart. A count (7个新型储能项目, 21项城建
+工程), a rank (省级…, 首批…) or a name made only of generic words is a kind of project, not one.
+The status is the status words of lexicons/project_statuses.tsv in the rest of the clause, or
+before the name when none follows (扎实推进某某项目).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from graph.extract.clauses import passage_offsets
+from graph.extract.names import NAME_CHARS, is_generic, trim_leading, unquote
+from graph.lexicons import column
+from graph.model import Document, Mention
+
+PHASE = r"(?:[一二三四五六七八九十0-9]+期)"
+CAPACITY = re.compile(r"[0-9０-９]+(?:[.．][0-9]+)?\s*[×xX*]\s*[0-9０-９]+(?:[.．][0-9]+)?万?千瓦|[0-9０-９]+(?:[.．][0-9]+)?万千瓦")
+_COUNT_BEFORE = re.compile(r"(?:[0-9０-９]+|[一二两三四五六七八九十]+)(?:个|项|座|批|类|大)$")
+_CATEGORY_BEFORE = re.compile(r"(?:首个|一个|第一个|首批|一批|省级|市级|国家级|县级|等)$")
+_LEVEL_START = re.compile(r"^(?:省级|市级|国家级|县级|首批|首个|全国|全省|全市)")
+_CLAUSE_END = re.compile(r"[，,；;。！？!?]")
+# A、B等一批龙头项目 ; A、B两个…煤电项目
+_LISTED = re.compile(
+    rf"(?P<items>{NAME_CHARS}+(?:、{NAME_CHARS}+)*)(?:等(?:一批)?|(?<![0-9])(?P<count>[两三四五六七八九十0-9]+)个)"
+    rf"(?P<kind>[^，。；、]{{0,30}}(?:项目|工程|基地))")
+# 以A、B、C大数据中心为核心: each of A, B, C has such a centre
+_LISTED_AS_CORE = re.compile(rf"以(?P<items>{NAME_CHARS}+(?:、{NAME_CHARS}+)+)为(?:核心|龙头|代表|主体|引领)")
+# Words of the sentence that never stand inside a project's name: the name starts after them
+_MID_CUT = re.compile(r"入选|获评|成为|荣获|列入|坚持|学习|探索|包括|推进|推动|支持|实施|打造|申报|谋划|保障|"
+                      r"加快|引进|培育|依托|围绕|期间|共建|联合|以|为|在|对|向|将|把|等|与|和")
+_COUNT_AFTER = re.compile(r"[0-9０-９]+(?:个|项|批)")  # 投资项目23个: a count of projects, not one
+_NOT_A_NAME = re.compile(r"的|等|[0-9０-９]+[类个项]")
+_STYLE = re.compile(r"^[\u4e00-\u9fff]{1,3}式")  # 沉浸式、行进式演艺项目: a style of project
+_LEADING_COUNT = re.compile(r"^(?:[0-9０-９]+|[一二两三四五六七八九十]+)(?:个|项|座|批|类)")
+_ADJECTIVES = re.compile(r"^(?:一批|龙头|重点|重大|大型|骨干|新型|优质)+")
+CORE_MIN = 3
+
+
+@cache
+def _endings() -> str:
+    return "|".join(sorted(column("project_endings.tsv"), key=len, reverse=True))
+
+
+@cache
+def _statuses() -> re.Pattern:
+    words = sorted(column("project_statuses.tsv"), key=len, reverse=True)
+    return re.compile("|".join(words))
+
+
+@cache
+def _name_pattern() -> re.Pattern:
+    return re.compile(rf"{NAME_CHARS}+?(?:{_endings()}){PHASE}?(?![\u4e00-\u9fff]{{0,1}}期)")
+
+
+def find_projects(document: Document) -> list[Mention]:
+    mentions: list[Mention] = []
+    for passage in document.passages:
+        offsets = passage_offsets(passage, document.text)
+        text = passage.text
+        listed = _listed(text)
+        taken = [(start, end) for start, end, *_ in listed]
+        named = [found for found in _by_ending(text) if not _overlaps(found[0], found[1], taken)]
+        for start, end, name, capacity in sorted(listed + named):
+            statuses = _statuses_of(text, start, end)
+            mentions.append(Mention("Project", name, passage.index, offsets[start], offsets[end - 1] + 1,
+                                    statuses=statuses, capacity=capacity))
+    return mentions
+
+
+def _by_ending(text: str) -> list[tuple[int, int, str, str | None]]:
+    found = []
+    for run in re.finditer(rf"{NAME_CHARS}+", text):
+        for match in _name_pattern().finditer(run.group()):
+            end = run.start() + match.end()
+            candidate = _after_last(match.group(), "的")
+            cuts = list(_MID_CUT.finditer(candidate))
+            if cuts:
+                candidate = candidate[cuts[-1].end():]
+            name = trim_leading(candidate)
+            start = end - len(name)
+            if _is_named(text, start, name):
+                found.append((start, end, unquote(name), _capacity(name)))
+    return _longest(found)
+
+
+def _listed(text: str) -> list[tuple[int, int, str, str | None]]:
+    found = []
+    for match in _LISTED_AS_CORE.finditer(text):
+        items = match.group("items").split("、")
+        shared = items[-1][len(items[0]):] if len(items[-1]) > len(items[0]) + 1 else ""
+        if re.search(rf"(?:{_endings()})$", shared):
+            position = match.start("items")
+            for item in items:
+                start = text.index(item, position)
+                position = start + len(item)
+                name = item if item.endswith(shared) else item + shared
+                found.append((start, start + len(item), unquote(name), None))
+    for match in _LISTED.finditer(text):
+        items = match.group("items").split("、")
+        kind = match.group("kind")
+        if (match.group("count") and len(items) < 2) or re.search(r"[0-9０-９]", _ADJECTIVES.sub("", CAPACITY.sub("", kind))):
+            continue  # 8个输变电工程, 7类105个重点项目: counted, not named
+        capacity = _capacity(kind)
+        head = _head(kind)
+        position = match.start("items")
+        for index, item in enumerate(items):
+            start = text.index(item, position)
+            position = start + len(item)
+            if index == 0:
+                cuts = list(_MID_CUT.finditer(item))
+                trimmed = trim_leading(item[cuts[-1].end():] if cuts else item)
+                start += len(item) - len(trimmed)
+                item = trimmed
+            name = unquote(item)
+            if not re.search(rf"(?:{_endings()}){PHASE}?$", name):
+                name += head
+            if len(item) >= 2 and not is_generic(item) and not _NOT_A_NAME.search(item):
+                found.append((start, start + len(item), name, capacity))
+    return found
+
+
+def _head(kind: str) -> str:
+    """2×100万千瓦“上大压小”煤电项目 -> 煤电项目, 大型新能源基地项目 -> 新能源基地项目: the words
+    of a list's kind that each listed name takes."""
+    words = re.sub(r"“[^”]*”", "", CAPACITY.sub("", kind))
+    return _ADJECTIVES.sub("", words) or words
+
+
+def _is_named(text: str, start: int, name: str) -> bool:
+    core = re.sub(rf"(?:{_endings()}){PHASE}?$", "", unquote(name))
+    before = text[:start]
+    return (len(re.findall(r"[\u4e00-\u9fffA-Za-z]", core)) >= CORE_MIN
+            and not is_generic(core) and not _STYLE.search(core) and not _LEADING_COUNT.search(name)
+            and not _inside_title(text, start)
+            and not _COUNT_AFTER.match(text[start + len(name):])
+            and not _COUNT_BEFORE.search(before) and not _CATEGORY_BEFORE.search(before)
+            and not _LEVEL_START.search(name)
+            and not CAPACITY.fullmatch(core))
+
+
+def _inside_title(text: str, position: int) -> bool:
+    return text.rfind("《", 0, position) > text.rfind("》", 0, position)
+
+
+def _statuses_of(text: str, start: int, end: int) -> tuple[str, ...]:
+    """The status words after the name, to the end of its clause; else those before it."""
+    stop = _CLAUSE_END.search(text, end)
+    after = text[end: stop.start() if stop else len(text)]
+    found = _statuses().findall(after)
+    if not found:
+        begin = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
+        found = _statuses().findall(text[begin:start])
+    return tuple(dict.fromkeys(found))
+
+
+def _capacity(text: str) -> str | None:
+    match = CAPACITY.search(text)
+    return match.group().replace(" ", "") if match else None
+
+
+def _after_last(text: str, mark: str) -> str:
+    return text[text.rindex(mark) + 1:] if mark in text else text
+
+
+def _longest(found):
+    found = sorted(found, key=lambda f: f[0] - f[1])
+    kept = []
+    for item in found:
+        if not any(s <= item[0] and item[1] <= e for s, e, *_ in kept):
+            kept.append(item)
+    return kept
+
+
+def _overlaps(start: int, end: int, taken) -> bool:
+    return any(start < e and s < end for s, e in taken)

@@ -1,0 +1,72 @@
+"""Observations and targets, and each target's outcome: the figure of its indicator, area and
+year, in whichever report states it."""
+
+from __future__ import annotations
+
+from rdflib import RDF, XSD, Graph, Literal, URIRef
+from rdflib.namespace import PROV
+
+from graph.iris import figure_iri, passage_iri, report_iri
+from graph.model import Figure, FigureKind, ReportResult
+from graph.rdf.terms import PLAN, add_optional, decimal
+
+
+def add_figures(graph: Graph, report: URIRef, result: ReportResult,
+                entity_iris: dict[tuple[str, str], URIRef]) -> None:
+    keys = result.resolution
+    for figure in result.extraction.figures:
+        indicator = entity_iris[("Indicator", keys.indicator_keys[figure.indicator])]
+        place = entity_iris.get(("Place", keys.place_keys.get(figure.ref_area, "")))
+        passage = passage_iri(report, result.document.passages[figure.passage])
+        _add_figure(graph, figure_iri(report, figure), figure, indicator, place, passage)
+        sector = next((o for s, p, o in graph.triples((indicator, PLAN.inSector, None))), None)
+        if sector is not None:
+            graph.add((figure_iri(report, figure), PLAN.inSector, sector))
+
+
+def _add_figure(graph: Graph, node: URIRef, figure: Figure, indicator: URIRef,
+                place: URIRef | None, passage: URIRef) -> None:
+    graph.add((node, RDF.type, PLAN.Target if figure.kind is FigureKind.TARGET else PLAN.Observation))
+    graph.add((node, PLAN.indicator, indicator))
+    graph.add((node, PROV.wasDerivedFrom, passage))
+    graph.add((node, PLAN.startOffset, Literal(figure.start)))
+    graph.add((node, PLAN.endOffset, Literal(figure.end)))
+    add_optional(graph, node, [
+        (PLAN.value, decimal(figure.value)),
+        (PLAN.unit, figure.unit and Literal(figure.unit)),
+        (PLAN.normalizedValue, decimal(figure.normalized_value)),
+        (PLAN.normalizedUnit, figure.normalized_unit and Literal(figure.normalized_unit)),
+        (PLAN.ratio, figure.ratio and Literal(figure.ratio)),
+        (PLAN.multiple, decimal(figure.multiple)),
+        (PLAN.growthRate, decimal(figure.growth_rate)),
+        (PLAN.pointChange, decimal(figure.point_change)),
+        (PLAN.rank, figure.rank is not None and Literal(figure.rank)),
+        (PLAN.growthRank, figure.growth_rank is not None and Literal(figure.growth_rank)),
+        (PLAN.rankScope, figure.rank_scope and Literal(figure.rank_scope, lang="zh")),
+        (PLAN.rankNote, figure.rank_note and Literal(figure.rank_note, lang="zh")),
+        (PLAN.shareOfTarget, decimal(figure.share_of_target)),
+        (PLAN.period, figure.period and Literal(figure.period)),
+        (PLAN.qualifier, figure.qualifier and Literal(figure.qualifier, lang="zh")),
+        (PLAN.targetYear, figure.target_year and Literal(str(figure.target_year), datatype=XSD.gYear)),
+        (PLAN.refArea, place),
+    ])
+
+
+def target_outcomes(results: list[ReportResult]) -> list[tuple[URIRef, URIRef, URIRef]]:
+    """(target, the observation of its indicator, area and year, the observation's report):
+    a 2025 target of one report meets the 2025 figure of the next year's report."""
+    observations: dict[tuple, list[tuple[URIRef, URIRef]]] = {}
+    targets: list[tuple[tuple, URIRef]] = []
+    for result in results:
+        report = report_iri(result.document)
+        keys = result.resolution
+        for figure in result.extraction.figures:
+            area = keys.place_keys.get(figure.ref_area)
+            key = (keys.indicator_keys[figure.indicator], area, figure.period)
+            node = figure_iri(report, figure)
+            if figure.kind is FigureKind.TARGET and figure.target_year:
+                targets.append(((key[0], area, str(figure.target_year)), node))
+            elif figure.kind is FigureKind.OBSERVATION and figure.period:
+                observations.setdefault(key, []).append((node, report))
+    return sorted((target, observation, report)
+                  for key, target in targets for observation, report in observations.get(key, []))
