@@ -53,7 +53,7 @@ def test_seed_projects_with_their_status(seed):
     entities, _ = seed
     expected = {
         "塔山三期煤电项目": ["获得核准"],
-        "晋北采煤沉陷区大型风电光伏基地": ["开工建设"],
+        "晋北采煤沉陷区大型风电光伏基地项目": ["开工建设"],
         "抖音火山云算力中心二期": ["加快建设"],
         "京东智能算力中心三期": ["加快建设"],
         "阿斯通服务器制造项目": ["开工", "投产"],
@@ -129,7 +129,7 @@ def test_seed_relations(seed):
     assert (key("Project", "抖音火山云算力中心二期"), "involves", key("Company", "抖音")) in relations
     assert (key("Project", "京东智能算力中心三期"), "involves", key("Company", "京东")) in relations
     assert (key("Project", "抖音火山云算力中心二期"), "inSector", key("Sector", "算力")) in relations
-    assert (key("Project", "晋北采煤沉陷区大型风电光伏基地"), "locatedIn", key("Place", "晋北")) in relations
+    assert (key("Project", "晋北采煤沉陷区大型风电光伏基地项目"), "locatedIn", key("Place", "晋北")) in relations
     assert (key("Place", "平城区"), "locatedIn", key("Place", "大同市")) in relations
     assert (key("Indicator", "煤炭工业增加值"), "inSector", key("Sector", "煤炭工业")) in relations
     assert (key("Bank", "浑源慧融村镇银行"), "locatedIn", key("Place", "浑源县")) in relations
@@ -148,7 +148,7 @@ def test_yuncheng_report():
         "建龙二期高炉技改项目": ["竣工投产"],
         "华鑫氢能一期项目": ["开工建设"],
         "运城高新区新材料产业园": ["建成", "运营"],
-        "芮城县风电基地": ["获得核准"],
+        "芮城县风电基地项目": ["获得核准"],
         "闻喜百万千瓦光伏项目": ["有序推进"],
         "运城经开区储能电站": ["加快建设"],
     }

@@ -55,7 +55,7 @@ def _statuses() -> re.Pattern:
 
 @cache
 def _name_pattern() -> re.Pattern:
-    return re.compile(rf"{NAME_CHARS}+?(?:{_endings()}){PHASE}?(?![\u4e00-\u9fff]{{0,1}}期)")
+    return re.compile(rf"{NAME_CHARS}+?(?:{_endings()}){PHASE}?(?:项目|工程)?{PHASE}?(?![\u4e00-\u9fff]{{0,1}}期)")
 
 
 def find_projects(document: Document) -> list[Mention]:
