@@ -141,7 +141,7 @@ def _items(text: str, match: re.Match, name_of) -> list[tuple[int, int, str, str
 
 
 def _shared_tail(items: list[str]) -> str:
-    """以秦云、秦淮、京东大数据中心为核心: the last item carries what all share (大数据中心)."""
+    """以甲云、乙数、丙东大数据中心为核心: the last item carries what all share (大数据中心)."""
     if len(items) < 2:
         return ""
     first, last = items[0], items[-1]

@@ -4,7 +4,7 @@
     出台《某市贯彻落实〈全国统一大市场建设指引(试行)〉重点任务清单》   a title quoting another, kept whole
     《某市全域旅游发展规划(2025-2035年)》   the period the document covers: 2025-2035
 
-A title that ends in no document type (《如梦大同》, a show) is a work, not a policy.
+A title that ends in no document type (《长河如梦》, a show) is a work, not a policy.
 """
 
 from __future__ import annotations

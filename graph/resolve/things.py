@@ -3,7 +3,7 @@
     a place         keyed by its official division code, so 大同 and 大同市 are one place;
                     other places by name
     an organization its full name absorbs a short form found alone, when the short form starts
-                    the full name's own part (御鑫隆 -> 山西御鑫隆轻合金有限公司) and no other
+                    the full name's own part (鑫达 -> 山西鑫达轻合金有限公司) and no other
                     full name's; different companies sharing a word stay apart
     a project       by its name, phase included: 二期 and 三期 are two projects
     a sector        by its name in the taxonomy, linked to the nearest broader sector the report
@@ -121,7 +121,7 @@ def _organization_aliases(mentions: list[Mention]) -> dict[str, str]:
 
 
 def _own_part(name: str) -> str:
-    """山西御鑫隆轻合金有限公司 -> 御鑫隆轻合金有限公司: the name without the places it opens with."""
+    """山西鑫达轻合金有限公司 -> 鑫达轻合金有限公司: the name without the places it opens with."""
     previous = None
     while previous != name:
         previous = name
