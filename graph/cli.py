@@ -43,11 +43,13 @@ def main() -> None:
               default=DEFAULT_OUTPUT, show_default=True, help="Folder to write the graph into.")
 @click.option("--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1,
               show_default="the number of cores", help="Reports to read in parallel.")
-def build(paths: tuple[Path, ...], out_dir: Path, jobs: int) -> None:
+@click.option("--store", "store_spec", metavar="SPEC", default="memory", show_default=True,
+              help="Also load the graph into oxigraph:DIR, a persistent store to query.")
+def build(paths: tuple[Path, ...], out_dir: Path, jobs: int, store_spec: str) -> None:
     """Build the graph of reports (files or folders; default seeds/) into DIR."""
     from graph.pipeline import build as build_graph
 
-    summary = build_graph(list(paths) or [DEFAULT_SEEDS], out_dir, jobs=jobs)
+    summary = build_graph(list(paths) or [DEFAULT_SEEDS], out_dir, jobs=jobs, store=store_spec)
     for skipped in summary.skipped:
         click.echo(f"plankg: skipped {skipped.reason}", err=True)
     counts = summary.counts
@@ -63,17 +65,36 @@ def build(paths: tuple[Path, ...], out_dir: Path, jobs: int) -> None:
         sys.exit(1)
 
 
+def _data_option(help_text: str):
+    return click.option("--data", "data_files", multiple=True, type=click.Path(path_type=Path),
+                        help=help_text + " (.ttl, .trig, .nt, .nq, .jsonld, .rdf); default output/graph.ttl.")
+
+
+def _bindings(values: tuple[str, ...]) -> dict[str, str]:
+    bindings = {}
+    for value in values:
+        name, equals, term = value.partition("=")
+        if not equals or not name.isidentifier():
+            raise click.BadParameter(f"{value!r}: write NAME=VALUE, e.g. name=地区生产总值", param_hint="--bind")
+        bindings[name] = term
+    return bindings
+
+
 @main.command()
 @click.argument("query", required=False)
-@click.option("--data", "data_files", multiple=True, type=click.Path(path_type=Path),
-              help="RDF file(s) to query (.ttl, .trig, .nt, .nq, .jsonld, .rdf); default output/graph.ttl.")
+@_data_option("RDF file(s) to query")
+@click.option("--store", "store_spec", metavar="SPEC", help="memory (default) or oxigraph:DIR.")
+@click.option("--endpoint", metavar="URL", help="Ask a remote SPARQL 1.1 endpoint instead.")
+@click.option("--bind", "bindings", multiple=True, metavar="NAME=VALUE",
+              help="Fix a variable of the query, e.g. --bind name=地区生产总值 (repeatable).")
 @click.option("--format", "output_format", default="table", show_default=True,
               type=click.Choice(["table", "csv", "tsv", "json", "turtle"]))
 @click.option("--list", "list_queries", is_flag=True, help="List the bundled queries.")
-def query(query: str | None, data_files: tuple[Path, ...], output_format: str,
-          list_queries: bool) -> None:
+def query(query: str | None, data_files: tuple[Path, ...], store_spec: str | None, endpoint: str | None,
+          bindings: tuple[str, ...], output_format: str, list_queries: bool) -> None:
     """Run SPARQL (inline, a .rq file, or a bundled query's NAME) over the graph."""
     from graph import query as queries
+    from graph.stores import open_store
 
     if list_queries:
         for name, summary in queries.bundled_queries().items():
@@ -81,15 +102,14 @@ def query(query: str | None, data_files: tuple[Path, ...], output_format: str,
         return
     if not query:
         raise click.UsageError("give a SPARQL query, a .rq file or a query name (see --list)")
-    sparql = queries.query_text(query)
-    dataset = queries.load_data(list(data_files) or [DEFAULT_DATA])
-    result = queries.run_query(dataset, sparql)
-    click.echo(queries.format_result(result, output_format), nl=False)
+    sparql = queries.bind(queries.query_text(query), _bindings(bindings))
+    store = open_store(endpoint or store_spec, list(data_files) or [DEFAULT_DATA])
+    answer = store.query(sparql)
+    click.echo(queries.format_answer(answer, output_format, store.label), nl=False)
 
 
 @main.command()
-@click.option("--data", "data_files", multiple=True, type=click.Path(path_type=Path),
-              help="RDF file(s) to check; default output/graph.ttl.")
+@_data_option("RDF file(s) to check")
 def validate(data_files: tuple[Path, ...]) -> None:
     """Check the graph against the SHACL shapes of ontology/shapes.ttl."""
     from rdflib import Graph
@@ -109,3 +129,36 @@ def validate(data_files: tuple[Path, ...]) -> None:
     click.echo(result.report)
     click.echo(f"SHACL: {result.violations} violation(s)", err=True)
     sys.exit(1)
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@_data_option("RDF file(s) to serve")
+@click.option("--store", "store_spec", metavar="SPEC", help="memory (default) or oxigraph:DIR.")
+@click.option("--page", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_OUTPUT / "graph.html",
+              show_default=True, help="The network page to serve at /.")
+@click.option("--timeout", default=30.0, show_default=True, help="Seconds a query may run.")
+@click.option("--max-rows", default=10000, show_default=True, help="Rows a query may return.")
+def serve(host: str, port: int, data_files: tuple[Path, ...], store_spec: str | None, page: Path,
+          timeout: float, max_rows: int) -> None:
+    """Serve the graph: SPARQL 1.1 Protocol at /sparql (read-only), the page at /, a form at /query."""
+    from graph.server import serve as run_server
+
+    run_server(host, port, store_spec, list(data_files) or [DEFAULT_DATA], page, timeout, max_rows,
+               announce=lambda url: click.echo(f"SPARQL endpoint: {url}sparql   page: {url}   form: {url}query"))
+
+
+@main.command()
+@click.option("--endpoint", required=True, metavar="URL", help="SPARQL 1.1 Update endpoint of the store.")
+@click.option("--graph-store", metavar="URL", help="Its Graph Store HTTP Protocol endpoint, if it has one.")
+@click.option("--data", "data_file", type=click.Path(dir_okay=False, path_type=Path),
+              default=DEFAULT_OUTPUT / "graph.trig", show_default=True, help="The TriG to push.")
+@click.option("--user", help="User name, if the store asks for one (HTTP digest or basic).")
+@click.option("--password", help="Password for --user.")
+def push(endpoint: str, graph_store: str | None, data_file: Path, user: str | None, password: str | None) -> None:
+    """Load each report's named graph into a SPARQL 1.1 store, replacing what it had."""
+    from graph.push import push_graphs
+
+    for graph_name, triples in push_graphs(data_file, endpoint, graph_store, user, password):
+        click.echo(f"{graph_name}: {triples} triples")

@@ -73,7 +73,7 @@ def collect_reports(paths: list[Path]) -> list[Path]:
     return found
 
 
-def build(paths: list[Path], out_dir: Path, jobs: int = 1) -> BuildSummary:
+def build(paths: list[Path], out_dir: Path, jobs: int = 1, store: str = "memory") -> BuildSummary:
     """Build the graph of the reports at `paths` into `out_dir`; raises InputError when no report
     could be read, and then writes nothing."""
     summary = BuildSummary(out_dir=out_dir)
@@ -94,6 +94,11 @@ def build(paths: list[Path], out_dir: Path, jobs: int = 1) -> BuildSummary:
     summary.counts = _class_counts(union)
     summary.triples = len(union)
     summary.reports = [_report_entry(result) for result in results]
+    if store.startswith("oxigraph:"):
+        with _stage(summary, "store"):
+            _load_oxigraph(Path(store[len("oxigraph:"):]), trig, union)
+    elif store != "memory":
+        raise InputError(f"unknown store {store!r}: use memory or oxigraph:DIR")
     with _stage(summary, "write"):
         write_all_atomically({
             out_dir / "graph.ttl": turtle,
@@ -102,6 +107,29 @@ def build(paths: list[Path], out_dir: Path, jobs: int = 1) -> BuildSummary:
             out_dir / "build.json": _build_json(summary),
         })
     return summary
+
+
+def _load_oxigraph(directory: Path, trig: bytes, union: Graph) -> None:
+    """The graph, the ontology, and what RDFS says follows from them (each in a graph of its own),
+    into a persistent Oxigraph store that answers as the in-memory graph does."""
+    from graph.inference import rdfs_closure
+    from graph.query import INFERRED_GRAPH
+    from graph.stores import OxigraphStore
+    from graph.vocab import ONTOLOGY_IRI, ontology
+
+    directory.mkdir(parents=True, exist_ok=True)
+    store = OxigraphStore(directory)
+    store.load_trig(trig)
+    store.add_graph(to_turtle(ontology()), str(ONTOLOGY_IRI))
+    both = Graph()
+    for triple in union:
+        both.add(triple)
+    for triple in ontology():
+        both.add(triple)
+    inferred = Graph()
+    for triple in rdfs_closure(both, ontology()):
+        inferred.add(triple)
+    store.add_graph(to_turtle(inferred), str(INFERRED_GRAPH))
 
 
 def process_report(path: Path) -> tuple[ReportResult, dict[str, float]]:

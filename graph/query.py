@@ -1,32 +1,42 @@
 """query: SPARQL over a built graph, with the ontology loaded beside the data.
 
 A query is given inline, as a .rq file, or by the name of a bundled query (graph/queries/NAME.rq,
-whose first comment line says what it answers). Results come as an aligned table for people, or
-as CSV, TSV and SPARQL 1.1 JSON for tools; CONSTRUCT and DESCRIBE results as Turtle.
+whose first comment line says what it answers). Results come as an aligned table for people
+(labels in place of IRIs), or as CSV, TSV and SPARQL 1.1 JSON for tools; CONSTRUCT and DESCRIBE
+results as Turtle. The usual prefixes (plan:, id:, rdfs: …) need not be declared.
 """
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+import re
 import unicodedata
 from importlib.resources import files
 from pathlib import Path
 
 from rdflib import BNode, Dataset, Literal, URIRef
-from rdflib.query import Result
 from rdflib.plugins.sparql import prepareQuery
+from rdflib.query import Result
 
 from graph.errors import DataError, QueryError
+from graph.inference import rdfs_closure
 from graph.rdf import PREFIXES, bind_prefixes
 from graph.serialize import to_turtle
-from graph.vocab import ONTOLOGY_IRI, ontology
+from graph.stores import Answer
+from graph.vocab import ID, ONTOLOGY_IRI, ontology
 
 FORMATS = ("table", "csv", "tsv", "json", "turtle")
+INFERRED_GRAPH = ID["graph/inferred"]
 _RDF_FORMATS = {".ttl": "turtle", ".trig": "trig", ".nt": "nt", ".nq": "nquads",
                 ".jsonld": "json-ld", ".rdf": "xml", ".owl": "xml", ".n3": "n3"}
+TABLE_CELL_WIDTH = 60  # columns; longer cells are cut with … (csv, tsv and json give them whole)
 
 
 def load_data(paths: list[Path], with_ontology: bool = True) -> Dataset:
-    """The data files (and the ontology), queryable as one default graph."""
+    """The data files, the ontology, and what RDFS says follows from them (a plan:Company is a
+    plan:Organization), queryable as one default graph."""
     dataset = Dataset(default_union=True)
     bind_prefixes(dataset)
     for path in paths:
@@ -44,6 +54,9 @@ def load_data(paths: list[Path], with_ontology: bool = True) -> Dataset:
         ontology_graph = dataset.graph(ONTOLOGY_IRI)
         for triple in ontology():
             ontology_graph.add(triple)
+        inferred = dataset.graph(INFERRED_GRAPH)
+        for triple in rdfs_closure(dataset, ontology()):
+            inferred.add(triple)
     return dataset
 
 
@@ -71,7 +84,38 @@ def query_text(query: str) -> str:
     return query
 
 
+def bind(sparql: str, bindings: dict[str, str]) -> str:
+    """Fix variables to values (Chinese literals, or IRIs written <…>) by a VALUES block at the
+    start of the WHERE clause, which every SPARQL engine understands."""
+    if not bindings:
+        return sparql
+    match = re.search(r"\bWHERE\s*\{", sparql, re.IGNORECASE)
+    if not match:
+        raise QueryError("--bind needs a query with a WHERE clause")
+    values = " ".join(f"VALUES ?{name} {{ {_term(value)} }}" for name, value in sorted(bindings.items()))
+    return sparql[:match.end()] + f"\n  {values}\n" + sparql[match.end():]
+
+
+def with_prefixes(sparql: str) -> str:
+    """The query with plankg's prefixes declared, for engines that know none (Oxigraph, remote)."""
+    declared = {m.group(1) for m in re.finditer(r"PREFIX\s+([\w-]*):", sparql, re.IGNORECASE)}
+    missing = [f"PREFIX {name}: <{iri}>" for name, iri in PREFIXES.items() if name not in declared]
+    return "\n".join(missing + [sparql])
+
+
+def query_form(sparql: str) -> str:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE: the first keyword after the prologue."""
+    body = re.sub(r"(?m)(^|\s)#[^\n]*", r"\1", sparql)  # comments, not the # inside <IRIs>
+    body = re.sub(r"(?is)^\s*(?:(?:PREFIX\s+[\w-]*:\s*<[^>]*>|BASE\s+<[^>]*>)\s*)*", "", body)
+    keyword = re.match(r"\s*(\w+)", body)
+    form = keyword.group(1).upper() if keyword else ""
+    if form not in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"):
+        raise QueryError("only SELECT, ASK, CONSTRUCT and DESCRIBE queries can be run; the graph is read-only")
+    return form
+
+
 def run_query(dataset: Dataset, sparql: str) -> Result:
+    query_form(sparql)
     try:
         prepared = prepareQuery(sparql, initNs=PREFIXES)
     except Exception as error:  # pyparsing's ParseException and rdflib's own errors
@@ -82,40 +126,68 @@ def run_query(dataset: Dataset, sparql: str) -> Result:
         raise QueryError(f"the query failed: {_first_line(error)}") from None
 
 
-def format_result(result: Result, output_format: str) -> str:
-    if result.type in ("CONSTRUCT", "DESCRIBE"):
+def format_answer(answer: Answer, output_format: str, label=None) -> str:
+    """Render an answer; `label(term)` gives a term's Chinese label for the table, if known."""
+    if answer.kind == "graph":
         if output_format not in ("turtle", "table"):
-            raise QueryError(f"a {result.type} query gives a graph: use --format turtle")
-        graph = result.graph
-        bind_prefixes(graph)
-        return to_turtle(graph).decode("utf-8")
-    if result.type == "ASK":
-        return ("true" if result.askAnswer else "false") + "\n"
-    if output_format == "json":
-        return result.serialize(format="json").decode("utf-8") + "\n"
-    if output_format == "csv":
-        return result.serialize(format="csv").decode("utf-8")
-    if output_format == "tsv":
-        return _tsv(result)
+            raise QueryError("a CONSTRUCT or DESCRIBE query gives a graph: use --format turtle")
+        bind_prefixes(answer.graph)
+        return to_turtle(answer.graph).decode("utf-8")
+    if answer.kind == "boolean":
+        if output_format == "json":
+            return json.dumps({"head": {}, "boolean": answer.boolean}) + "\n"
+        return ("true" if answer.boolean else "false") + "\n"
+    writers = {"json": results_json, "csv": _csv, "tsv": _tsv}
+    if output_format in writers:
+        return writers[output_format](answer)
     if output_format == "table":
-        return _table(result)
-    raise QueryError(f"a SELECT query gives rows: use --format table, csv, tsv or json")
+        return _table(answer, label)
+    raise QueryError("a SELECT query gives rows: use --format table, csv, tsv or json")
 
 
-def _tsv(result: Result) -> str:
+def results_json(answer: Answer) -> str:
+    """SPARQL 1.1 Query Results JSON Format."""
+    bindings = [{name: _json_term(term) for name, term in zip(answer.variables, row) if term is not None}
+                for row in answer.rows]
+    return json.dumps({"head": {"vars": answer.variables}, "results": {"bindings": bindings}},
+                      ensure_ascii=False, indent=1) + "\n"
+
+
+def _json_term(term) -> dict:
+    if isinstance(term, URIRef):
+        return {"type": "uri", "value": str(term)}
+    if isinstance(term, BNode):
+        return {"type": "bnode", "value": str(term)}
+    value = {"type": "literal", "value": str(term)}
+    if term.language:
+        value["xml:lang"] = term.language
+    elif term.datatype:
+        value["datatype"] = str(term.datatype)
+    return value
+
+
+def _csv(answer: Answer) -> str:
+    """SPARQL 1.1 CSV: a header of variable names, then each term's plain text."""
+    stream = io.StringIO()
+    writer = csv.writer(stream, lineterminator="\r\n")
+    writer.writerow(answer.variables)
+    for row in answer.rows:
+        writer.writerow(["" if term is None else f"_:{term}" if isinstance(term, BNode) else str(term)
+                         for term in row])
+    return stream.getvalue()
+
+
+def _tsv(answer: Answer) -> str:
     """SPARQL 1.1 TSV: a header of ?variables, then terms in Turtle syntax."""
-    lines = ["\t".join(f"?{v}" for v in result.vars)]
-    for row in result:
+    lines = ["\t".join(f"?{v}" for v in answer.variables)]
+    for row in answer.rows:
         lines.append("\t".join("" if term is None else term.n3() for term in row))
     return "\n".join(lines) + "\n"
 
 
-TABLE_CELL_WIDTH = 60  # columns; longer cells are cut with … (csv, tsv and json give them whole)
-
-
-def _table(result: Result) -> str:
-    header = [str(v) for v in result.vars]
-    rows = [[_cut(_display(term)) for term in row] for row in result]
+def _table(answer: Answer, label) -> str:
+    header = list(answer.variables)
+    rows = [[_cut(_display(term, label)) for term in row] for row in answer.rows]
     widths = [max([_width(cell) for cell in column] or [0]) for column in zip(header, *rows)]
     lines = [_aligned(header, widths), "  ".join("-" * w for w in widths)]
     lines += [_aligned(row, widths) for row in rows]
@@ -123,10 +195,13 @@ def _table(result: Result) -> str:
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
-def _display(term) -> str:
+def _display(term, label=None) -> str:
     if term is None:
         return ""
     if isinstance(term, URIRef):
+        named = label(term) if label else None
+        if named:
+            return named
         for prefix, namespace in PREFIXES.items():
             if str(term).startswith(namespace):
                 return f"{prefix}:{str(term)[len(namespace):]}"
@@ -153,6 +228,14 @@ def _width(text: str) -> int:
 
 def _aligned(cells: list[str], widths: list[int]) -> str:
     return "  ".join(cell + " " * (width - _width(cell)) for cell, width in zip(cells, widths))
+
+
+def _term(value: str) -> str:
+    if value.startswith("<") and value.endswith(">"):
+        return value
+    if re.fullmatch(r"-?[0-9]+(?:\.[0-9]+)?", value):
+        return json.dumps(value)
+    return json.dumps(value, ensure_ascii=False) + "@zh"
 
 
 def _looks_like_name(query: str) -> bool:

@@ -62,3 +62,27 @@ def fixture_build(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("fixture-build")
     build([FIXTURES], out)
     return out
+
+
+def comparable(answer) -> list[tuple]:
+    """An answer's rows as values to compare across engines: a number by its value (one store
+    writes 1815.0 where another writes 1815), a list joined by ", " as a set, and rows as a sorted
+    list (rows that tie under ORDER BY may come in either order)."""
+    from decimal import Decimal, InvalidOperation
+
+    from rdflib import Literal
+
+    def value(term):
+        if term is None:
+            return ""
+        if isinstance(term, Literal) and term.datatype and str(term.datatype).startswith(
+                "http://www.w3.org/2001/XMLSchema#") and str(term.datatype)[33:] in (
+                "decimal", "integer", "int", "long", "double", "float", "nonNegativeInteger"):
+            try:
+                return format(Decimal(str(term)).normalize(), "f")
+            except InvalidOperation:
+                return str(term)
+        text = str(term)
+        return ", ".join(sorted(text.split(", "))) if ", " in text and len(text) < 200 else text
+
+    return sorted(tuple(value(term) for term in row) for row in answer.rows)

@@ -1,0 +1,196 @@
+"""Where a graph is queried: in memory (rdflib), in an embedded persistent store (Oxigraph), or at
+a remote SPARQL 1.1 endpoint. One small interface, so the command, the server and the tests ask
+all three the same way and compare what they answer.
+
+    memory              rdflib Dataset of the data files and the ontology, with the RDFS closure
+    oxigraph:DIR        a pyoxigraph Store kept on disk at DIR
+    http(s)://…/sparql  any SPARQL 1.1 Protocol endpoint
+"""
+
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+
+from graph.errors import DataError, QueryError
+
+REMOTE_TIMEOUT_SECONDS = 60
+
+
+@dataclass
+class Answer:
+    """What a query answered: rows (SELECT), a graph (CONSTRUCT, DESCRIBE) or a boolean (ASK)."""
+
+    kind: str  # rows / graph / boolean
+    variables: list[str] = field(default_factory=list)
+    rows: list[tuple] = field(default_factory=list)  # rdflib terms or None, in variable order
+    graph: Graph | None = None
+    boolean: bool | None = None
+
+
+class MemoryStore:
+    """The data files and the ontology in an rdflib Dataset."""
+
+    def __init__(self, dataset: Dataset):
+        self.dataset = dataset
+
+    def query(self, sparql: str) -> Answer:
+        from graph.query import run_query  # the rdflib engine, with plankg's prefixes
+        result = run_query(self.dataset, sparql)
+        if result.type == "ASK":
+            return Answer("boolean", boolean=bool(result.askAnswer))
+        if result.type in ("CONSTRUCT", "DESCRIBE"):
+            return Answer("graph", graph=result.graph)
+        variables = [str(v) for v in result.vars]
+        return Answer("rows", variables, [tuple(row) for row in result])
+
+    def label(self, term) -> str | None:
+        return _chinese_label(self.dataset, term)
+
+
+class OxigraphStore:
+    """A persistent Oxigraph store on disk, for corpora larger than memory."""
+
+    def __init__(self, directory: Path):
+        import pyoxigraph
+        self._ox = pyoxigraph
+        try:
+            self.store = pyoxigraph.Store(str(directory))
+        except OSError as error:
+            raise DataError(f"{directory}: cannot open the Oxigraph store ({error})") from None
+
+    def load_trig(self, data: bytes) -> None:
+        self.store.clear()
+        self.store.bulk_load(data, self._ox.RdfFormat.TRIG)
+        self.store.flush()
+
+    def add_graph(self, data: bytes, graph_name: str) -> None:
+        self.store.bulk_load(data, self._ox.RdfFormat.TURTLE, to_graph=self._ox.NamedNode(graph_name))
+
+    def query(self, sparql: str) -> Answer:
+        from graph.query import with_prefixes
+        try:
+            result = self.store.query(with_prefixes(sparql), use_default_graph_as_union=True)
+        except SyntaxError as error:
+            raise QueryError(f"SPARQL syntax error: {error}") from None
+        except (OSError, ValueError, RuntimeError) as error:
+            raise QueryError(f"the query failed: {error}") from None
+        if isinstance(result, bool):
+            return Answer("boolean", boolean=result)
+        if isinstance(result, self._ox.QuerySolutions):
+            variables = [v.value for v in result.variables]
+            rows = [tuple(_from_oxigraph(solution[v]) for v in variables) for solution in result]
+            return Answer("rows", variables, rows)
+        graph = Graph()
+        for triple in result:
+            graph.add(tuple(_from_oxigraph(term) for term in (triple.subject, triple.predicate, triple.object)))
+        return Answer("graph", graph=graph)
+
+    def label(self, term) -> str | None:
+        if not isinstance(term, URIRef):
+            return None
+        answer = self.query(f'SELECT ?l WHERE {{ <{term}> <http://www.w3.org/2000/01/rdf-schema#label> ?l '
+                            f'FILTER (lang(?l) = "zh") }} LIMIT 1')
+        return str(answer.rows[0][0]) if answer.rows else None
+
+
+class RemoteStore:
+    """A SPARQL 1.1 Protocol endpoint, asked over HTTP for SPARQL JSON results."""
+
+    def __init__(self, endpoint: str):
+        self.endpoint = endpoint
+
+    def query(self, sparql: str) -> Answer:
+        from graph.query import query_form, with_prefixes
+        form = query_form(sparql)
+        accept = "text/turtle" if form in ("CONSTRUCT", "DESCRIBE") else "application/sparql-results+json"
+        body = urllib.parse.urlencode({"query": with_prefixes(sparql)}).encode()
+        request = urllib.request.Request(self.endpoint, data=body, headers={
+            "Accept": accept, "Content-Type": "application/x-www-form-urlencoded"})
+        payload = _fetch(request, self.endpoint)
+        if form in ("CONSTRUCT", "DESCRIBE"):
+            return Answer("graph", graph=Graph().parse(data=payload, format="turtle"))
+        return answer_from_json(json.loads(payload))
+
+    def label(self, term) -> str | None:
+        return None  # asking the endpoint once per cell would be slow; IRIs are shown prefixed
+
+
+def open_store(spec: str | None, data_files: list[Path]) -> MemoryStore | OxigraphStore | RemoteStore:
+    """The store a command line names: None or 'memory' (the data files), 'oxigraph:DIR', or a URL."""
+    if spec and spec.startswith(("http://", "https://")):
+        return RemoteStore(spec)
+    if spec and spec.startswith("oxigraph:"):
+        directory = Path(spec[len("oxigraph:"):])
+        if not directory.is_dir():
+            raise DataError(f"{directory}: no Oxigraph store here (build with --store oxigraph:{directory})")
+        return OxigraphStore(directory)
+    if spec not in (None, "memory"):
+        raise DataError(f"unknown store {spec!r}: use memory, oxigraph:DIR or an http(s) endpoint URL")
+    from graph.query import load_data
+    return MemoryStore(load_data(data_files))
+
+
+def answer_from_json(data: dict) -> Answer:
+    """SPARQL 1.1 Query Results JSON -> Answer."""
+    if "boolean" in data:
+        return Answer("boolean", boolean=bool(data["boolean"]))
+    variables = data["head"]["vars"]
+    rows = [tuple(_from_json(binding.get(v)) for v in variables) for binding in data["results"]["bindings"]]
+    return Answer("rows", variables, rows)
+
+
+def _fetch(request: urllib.request.Request, endpoint: str) -> str:
+    try:
+        with urllib.request.urlopen(request, timeout=REMOTE_TIMEOUT_SECONDS) as response:
+            return response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        detail = error.read().decode("utf-8", "replace").strip().splitlines()
+        raise QueryError(f"{endpoint} answered {error.code}: {detail[0][:200] if detail else error.reason}") from None
+    except (urllib.error.URLError, OSError) as error:
+        reason = getattr(error, "reason", error)
+        raise DataError(f"{endpoint}: cannot reach the endpoint ({reason})") from None
+
+
+def _from_json(term: dict | None):
+    if term is None:
+        return None
+    if term["type"] == "uri":
+        return URIRef(term["value"])
+    if term["type"] == "bnode":
+        return BNode(term["value"])
+    return Literal(term["value"], lang=term.get("xml:lang"),
+                   datatype=URIRef(term["datatype"]) if "datatype" in term else None)
+
+
+def _from_oxigraph(term):
+    if term is None:
+        return None
+    kind = type(term).__name__
+    if kind == "NamedNode":
+        return URIRef(term.value)
+    if kind == "BlankNode":
+        return BNode(term.value)
+    if kind == "Literal":
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value if term.datatype else None
+        if datatype == "http://www.w3.org/2001/XMLSchema#string":
+            datatype = None
+        return Literal(term.value, datatype=URIRef(datatype) if datatype else None)
+    return Literal(str(term))
+
+
+def _chinese_label(graph, term) -> str | None:
+    if not isinstance(term, URIRef):
+        return None
+    from rdflib.namespace import RDFS
+    labels = sorted(str(label) for label in graph.objects(term, RDFS.label)
+                    if isinstance(label, Literal) and label.language == "zh")
+    return labels[0] if labels else None

@@ -1,0 +1,90 @@
+"""The bundled queries: each answers what it promises on the seed, alike in memory and in the
+persistent Oxigraph store; inference, labels and bindings behave as users expect."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.query import bind, bundled_queries, format_answer, query_text
+from graph.stores import MemoryStore, OxigraphStore, open_store
+from graph.pipeline import build
+
+from conftest import SEEDS, comparable
+
+# For each bundled query: a row (as comparable values, a subset of its columns by position)
+# that must be among its answers on the seed.
+EXPECTED = {
+    "figures": ("地区生产总值", "1815", "亿元", "3.2", "8", "", "全省", "2025"),
+    "targets": ("大同市", "城镇新增就业", "2025", "", "", "", "", "41825", "人", "", "95.06"),
+    "reports": (None, "关于大同市2025年国民经济和社会发展规划执行情况与2026年国民经济和社会发展规划(草案)的报告",
+                "2026-01-20", "大同市第十六届人民代表大会第六次会议", "乔正南", "203"),
+    "projects": ("京东智能算力中心三期", "加快建设", "算力", "", "京东"),
+    "growth": ("保税物流中心(B型)进出口", "92.7", "7.44", "亿元", "2025", "大同市"),
+    "ranks": ("限额以上社会消费品零售额", "全省", "", "5"),
+    "companies": ("浑源慧融村镇银行", "bank", "", "浑源县", "", "1"),
+    "policies": ("规划", "印发", "大同市全域旅游(全国重点旅游城市)发展规划(2025-2035年)", "2025-2035", ""),
+    "entity": ("塔什干",),
+    "section": ("1.1", "经济总体稳中向好", "地区生产总值", "1815", "亿元", "3.2", "2025"),
+    "indicators": ("地区生产总值", "gross regional product", "dì qū shēng chǎn zǒng zhí"),
+    "normalized": ("地区生产总值", "大同市", "2025", "181500000000", "yuan", "1815", "亿元",
+                   "datong-2025-execution-2026-plan.txt"),
+    "sectors": ("算力", "computing power", "数字经济", "8", "5"),
+    "places": ("平城区", "Pingcheng District", "division", "140213", "大同市"),
+}
+
+
+def _has_row(rows, expected):
+    return any(all(want is None or got == want for got, want in zip(row, expected)) for row in rows)
+
+
+@pytest.fixture(scope="module")
+def stores(seed_build, tmp_path_factory):
+    directory = tmp_path_factory.mktemp("oxigraph") / "store"
+    build([SEEDS], tmp_path_factory.mktemp("out"), store=f"oxigraph:{directory}")
+    return open_store(None, [seed_build / "graph.ttl"]), OxigraphStore(directory)
+
+
+def test_there_are_at_least_twelve_bundled_queries_each_tested():
+    assert len(bundled_queries()) >= 12
+    assert set(bundled_queries()) == set(EXPECTED)
+    assert all(summary for summary in bundled_queries().values())
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_each_bundled_query_answers_on_the_seed(stores, name):
+    memory, _ = stores
+    rows = comparable(memory.query(query_text(name)))
+    assert _has_row(rows, EXPECTED[name]), rows[:5]
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_oxigraph_gives_the_same_rows_as_memory(stores, name):
+    memory, oxigraph = stores
+    sparql = query_text(name)
+    assert comparable(oxigraph.query(sparql)) == comparable(memory.query(sparql))
+
+
+def test_subclasses_hold_in_queries(stores):
+    for store in stores:
+        rows = comparable(store.query(
+            'SELECT ?name WHERE { ?o a plan:Organization ; rdfs:label ?name FILTER (lang(?name) = "zh") }'))
+        assert ("宁德时代",) in rows and ("天镇农信社",) in rows  # a Company and a Bank, asked as Organization
+        spatial = comparable(store.query(
+            'SELECT ?place WHERE { ?b rdfs:label "天镇农信社"@zh ; dcterms:spatial/rdfs:label ?place '
+            'FILTER (lang(?place) = "zh") }'))
+        assert spatial == [("天镇县",)]  # plan:locatedIn is a dcterms:spatial
+
+
+def test_bind_focuses_a_query(stores):
+    memory, oxigraph = stores
+    sparql = bind(query_text("entity"), {"name": "京东"})
+    rows = comparable(memory.query(sparql))
+    assert rows and {row[0] for row in rows} == {"京东"}
+    assert comparable(oxigraph.query(sparql)) == rows
+
+
+def test_table_shows_labels_not_iris(stores):
+    memory, _ = stores
+    answer = memory.query('SELECT ?i WHERE { ?f plan:value 1815.0 ; plan:indicator ?i }')
+    table = format_answer(answer, "table", memory.label)
+    assert "地区生产总值" in table and "https://" not in table

@@ -1,0 +1,123 @@
+"""`plankg serve`: a SPARQL 1.1 Protocol endpoint, asked by a real client (SPARQLWrapper)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+import pytest
+from SPARQLWrapper import CSV, JSON, JSONLD, TSV, TURTLE, XML, SPARQLWrapper
+from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+
+from graph.query import bundled_queries, query_text, with_prefixes
+from graph.stores import answer_from_json, open_store
+
+from conftest import ROOT, comparable
+
+
+@pytest.fixture(scope="module")
+def server(seed_build):
+    process = subprocess.Popen(
+        [sys.executable, "-m", "graph", "serve", "--port", "0", "--data", str(seed_build / "graph.ttl"),
+         "--page", str(seed_build / "graph.html"), "--timeout", "5", "--max-rows", "2000"],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env=dict(os.environ, PYTHONUNBUFFERED="1"))
+    line = process.stdout.readline()
+    assert line.startswith("SPARQL endpoint: "), line + process.stderr.read()
+    base = line.split()[2].rsplit("sparql", 1)[0]
+    yield base
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def _client(server, query, return_format=JSON):
+    client = SPARQLWrapper(server + "sparql")
+    client.setQuery(with_prefixes(query))
+    client.setReturnFormat(return_format)
+    return client
+
+
+@pytest.mark.parametrize("name", sorted(bundled_queries()))
+def test_every_bundled_query_answers_over_http_as_in_the_shell(server, seed_build, name):
+    sparql = query_text(name)
+    local = open_store(None, [seed_build / "graph.ttl"]).query(sparql)
+    remote = answer_from_json(_client(server, sparql).query().convert())
+    assert comparable(remote) == comparable(local)
+
+
+def test_content_negotiation(server):
+    select = 'SELECT ?v WHERE { ?f plan:indicator/rdfs:label "地区生产总值"@zh ; plan:value ?v }'
+    xml = _client(server, select, XML).query().convert()
+    assert xml.getElementsByTagName("literal")[0].firstChild.data == "1815.0"
+    csv_text = _client(server, select, CSV).query().convert().decode("utf-8")
+    assert csv_text.splitlines() == ["v", "1815.0"]
+    tsv_text = _client(server, select, TSV).query().convert().decode("utf-8")
+    assert tsv_text.splitlines()[0] == "?v"
+    construct = 'CONSTRUCT { ?r a plan:Report } WHERE { ?r a plan:Report }'
+    turtle = _client(server, construct, TURTLE).query().convert().decode("utf-8")
+    assert "plan:Report" in turtle or "ontology#Report" in turtle
+    jsonld = _client(server, construct, JSONLD).query().convert()
+    assert len(jsonld) == 1
+
+
+def test_get_and_direct_post(server):
+    query = with_prefixes("ASK { ?r a plan:Report }")
+    url = server + "sparql?" + urllib.parse.urlencode({"query": query})
+    with urllib.request.urlopen(urllib.request.Request(url, headers={"Accept": "application/sparql-results+json"})) as r:
+        assert json.load(r)["boolean"] is True
+    request = urllib.request.Request(server + "sparql", data=query.encode(), method="POST", headers={
+        "Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"})
+    with urllib.request.urlopen(request) as response:
+        assert json.load(response)["boolean"] is True
+
+
+def _status(request) -> int:
+    try:
+        with urllib.request.urlopen(request) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def test_updates_are_refused(server):
+    for body, media in ((b"update=DROP%20ALL", "application/x-www-form-urlencoded"),
+                        (b"DROP ALL", "application/sparql-update"), (b"query=DROP%20ALL", "application/x-www-form-urlencoded")):
+        request = urllib.request.Request(server + "sparql", data=body, method="POST", headers={"Content-Type": media})
+        assert _status(request) == 403
+    client = SPARQLWrapper(server + "sparql")
+    client.setMethod("POST")
+    client.setQuery("INSERT DATA { <urn:a> <urn:b> <urn:c> }")
+    with pytest.raises((SPARQLWrapperException, urllib.error.HTTPError)) as refused:
+        client.query()
+    assert "403" in str(refused.value) or "Forbidden" in str(refused.value)
+
+
+def test_broken_query_and_bounds(server):
+    broken = urllib.request.Request(server + "sparql?" + urllib.parse.urlencode({"query": "SELECT ?x WHERE { ?x"}))
+    assert _status(broken) == 400
+    too_big = urllib.request.Request(server + "sparql", data=b"query=" + b"x" * (1024 * 1024 + 10), method="POST",
+                                     headers={"Content-Type": "application/x-www-form-urlencoded"})
+    assert _status(too_big) == 413
+    capped = _client(server, "SELECT ?s WHERE { ?s ?p ?o }").query()  # more triples than --max-rows
+    assert len(capped.convert()["results"]["bindings"]) == 2000
+    assert "x-plankg-truncated" in {name.lower() for name in capped.info()}
+    started = time.monotonic()
+    slow = urllib.request.Request(server + "sparql?" + urllib.parse.urlencode({
+        "query": "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"}))
+    assert _status(slow) == 503
+    assert time.monotonic() - started < 30
+
+
+def test_page_and_form_are_served(server):
+    with urllib.request.urlopen(server) as response:
+        assert b"vis.Network" in response.read()
+    with urllib.request.urlopen(server + "query") as response:
+        form = response.read().decode("utf-8")
+        assert "<form" in form and "http://" not in form.replace(server, "") and "https://" not in form
+    assert _status(urllib.request.Request(server + "../etc/passwd")) == 404
