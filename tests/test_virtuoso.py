@@ -57,3 +57,12 @@ def test_unreachable_endpoint_is_one_line(tmp_path):
         result = runner.invoke(main, args)
         assert result.exit_code == 2
         assert result.stderr.count("\n") == 1 and "cannot reach" in result.stderr
+
+
+def test_graph_store_protocol_push_replaces_the_graph(pushed, seed_build, seed_graph):
+    """The same graph through the Graph Store HTTP Protocol (PUT, digest auth): replaced, not added."""
+    store = pushed.rsplit("/sparql", 1)[0] + "/sparql-graph-crud-auth"
+    result = CliRunner().invoke(main, ["push", "--endpoint", pushed, "--graph-store", store, "--user", "dba",
+                                       "--password", "dba", "--data", str(seed_build / "graph.trig")])
+    assert result.exit_code == 0, result.output
+    test_a_second_push_changes_nothing(pushed, seed_graph)
