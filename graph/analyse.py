@@ -12,6 +12,7 @@ import networkx as nx
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import PROV, SKOS
 
+from graph.errors import PlankgError
 from graph.vocab import PLAN, PLAN_IRI
 
 NODE_CLASSES = ("Bank", "School", "Company", "Organization", "Project", "Policy", "Sector", "Place",
@@ -43,6 +44,53 @@ def entity_network(graph: Graph) -> nx.MultiDiGraph:
             elif predicate == SKOS.broader:
                 network.add_edge(source, str(target), key="broader")
     return network
+
+
+FIGURE_CLASSES = ("Observation", "Target")
+MAX_NODES = 1500  # more than a page can draw readably, and settle, in a few seconds
+
+
+def find_node(network: nx.MultiDiGraph, name: str) -> str | None:
+    """The node an IRI or a label names: the exact label first, then the shortest label holding it."""
+    if name in network:
+        return name
+    infos = [network.nodes[n]["info"] for n in network.nodes]
+    exact = sorted(i.iri for i in infos if name in (i.label, *i.labels.values()))
+    if exact:
+        return exact[0]
+    partial = sorted((len(i.label), i.iri) for i in infos if name in i.label)
+    return partial[0][1] if partial else None
+
+
+def select(network: nx.MultiDiGraph, focus: str | None = None, depth: int = 1,
+           classes: tuple[str, ...] = (), max_nodes: int = MAX_NODES) -> tuple[nx.MultiDiGraph, list[str]]:
+    """The part of the network to draw, and a line for each thing left out: the neighbourhood of
+    one node, some classes, and never more nodes than a page can draw readably."""
+    notes: list[str] = []
+    chosen = network
+    if focus:
+        start = find_node(network, focus)
+        if start is None:
+            raise PlankgError(f"no entity named {focus!r} in the graph")
+        around = nx.ego_graph(network.to_undirected(as_view=True), start, radius=depth)
+        chosen = network.subgraph(around.nodes)
+        notes.append(f"showing {len(around)} nodes within {depth} link(s) of {network.nodes[start]['info'].label}")
+    if classes:
+        unknown = set(classes) - set(NODE_CLASSES)
+        if unknown:
+            raise PlankgError(f"unknown class {sorted(unknown)[0]!r}; classes are {', '.join(NODE_CLASSES)}")
+        chosen = chosen.subgraph([n for n in chosen.nodes if chosen.nodes[n]["info"].cls in classes])
+    if chosen.number_of_nodes() > max_nodes:
+        figures = [n for n in chosen.nodes if chosen.nodes[n]["info"].cls in FIGURE_CLASSES]
+        chosen = chosen.subgraph([n for n in chosen.nodes if n not in set(figures)])
+        notes.append(f"left out {len(figures)} figures to keep the page readable (--class Observation shows them)")
+    if chosen.number_of_nodes() > max_nodes:
+        ranks = importance(chosen)
+        keep = sorted(chosen.nodes, key=lambda n: (-ranks[n], n))[:max_nodes]
+        notes.append(f"left out {chosen.number_of_nodes() - max_nodes} least connected entities "
+                     f"(--focus ENTITY or --class CLASS draws a part in full)")
+        chosen = chosen.subgraph(keep)
+    return nx.MultiDiGraph(chosen), notes
 
 
 def importance(network: nx.MultiDiGraph) -> dict[str, float]:

@@ -162,3 +162,32 @@ def push(endpoint: str, graph_store: str | None, data_file: Path, user: str | No
 
     for graph_name, triples in push_graphs(data_file, endpoint, graph_store, user, password):
         click.echo(f"{graph_name}: {triples} triples")
+
+
+@main.command()
+@click.option("--focus", metavar="ENTITY", help="Draw the neighbourhood of one entity (a label or an IRI).")
+@click.option("--depth", default=1, show_default=True, type=click.IntRange(min=1), help="Links from the focus.")
+@click.option("--class", "classes", multiple=True, metavar="CLASS", help="Draw only these classes (repeatable).")
+@_data_option("RDF file(s) to draw")
+@click.option("-o", "--out", "out_file", type=click.Path(dir_okay=False, path_type=Path),
+              default=DEFAULT_OUTPUT / "view.html", show_default=True)
+def view(focus: str | None, depth: int, classes: tuple[str, ...], data_files: tuple[Path, ...], out_file: Path) -> None:
+    """Draw the graph, or a part of it, as a network page that works offline."""
+    from rdflib import Graph
+
+    from graph.analyse import entity_network, select
+    from graph.files import write_all_atomically
+    from graph.query import load_data
+    from graph.render import render_page
+
+    dataset = load_data(list(data_files) or [DEFAULT_DATA], with_ontology=False)
+    graph = Graph()
+    for context in dataset.graphs():
+        for triple in context:
+            graph.add(triple)
+    network, notes = select(entity_network(graph), focus, depth, classes)
+    title = f"plankg: {focus}" if focus else "plankg"
+    write_all_atomically({out_file: render_page(graph, title, network, tuple(notes)).encode("utf-8")})
+    for note in notes:
+        click.echo(note)
+    click.echo(f"{network.number_of_nodes()} nodes, {network.number_of_edges()} links -> {out_file}")

@@ -15,9 +15,10 @@ from pathlib import Path
 import pyvis
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from pyvis.network import Network
-from rdflib import Graph
+from rdflib import RDFS, Graph
 
 from graph.analyse import NodeInfo, entity_network, importance
+from graph.vocab import PLAN_IRI, ontology
 
 VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
 
@@ -35,6 +36,9 @@ STYLE = {
     "Observation": ("#999999", "box", "数据 observation"),
     "Target": ("#F0E442", "box", "目标 target"),
 }
+# Indicators and their figures are many and hang together apart from the rest: they wait behind
+# their class's box in the legend, one click away, so the first picture is who does what where
+HIDDEN_AT_FIRST = ("Indicator", "Observation", "Target")
 OPTIONS = {
     "physics": {
         "solver": "forceAtlas2Based",
@@ -44,24 +48,28 @@ OPTIONS = {
     "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False},
     "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}, "font": {"size": 9},
               "color": {"inherit": False, "color": "#bbbbbb"}, "smooth": False},
-    "nodes": {"font": {"size": 13}},
+    "nodes": {"font": {"size": 14}, "scaling": {"label": {"drawThreshold": 3}}},
 }
 
 
-def render_page(graph: Graph, title: str) -> str:
-    """The HTML page of the graph's entities and figures."""
-    network = entity_network(graph)
+def render_page(graph: Graph, title: str, network=None, notes: tuple[str, ...] = ()) -> str:
+    """The HTML page of the graph's entities and figures (or of the part `network` selects)."""
+    network = entity_network(graph) if network is None else network
     ranks = importance(network)
     net = Network(directed=True, cdn_resources="local")
     for node in sorted(network.nodes):
         info: NodeInfo = network.nodes[node]["info"]
         colour, shape, _ = STYLE[info.cls]
-        net.add_node(node, label=_short(info.label), title=_tooltip(info), color=colour,
-                     shape=shape, size=10 + 25 * ranks.get(node, 0), cls=info.cls)
+        net.add_node(node, label=_short(info.label), title=_tooltip(info), color=colour, shape=shape,
+                     size=10 + 25 * ranks.get(node, 0), cls=info.cls, search=_search_text(info),
+                     hidden=info.cls in HIDDEN_AT_FIRST)
+    edge_labels = _edge_labels()
     for source, target, key in sorted(network.edges(keys=True)):
-        net.add_edge(source, target, label=key, title=key)
+        net.add_edge(source, target, label=edge_labels.get(key, key), title=key)
     nodes, edges, *_ = net.get_network_data()
     counts = {cls: sum(1 for n in network.nodes if network.nodes[n]["info"].cls == cls) for cls in STYLE}
+    legend = [{"cls": c, "colour": STYLE[c][0], "label": f"{STYLE[c][2]} ({n})", "shown": c not in HIDDEN_AT_FIRST}
+              for c, n in counts.items() if n]
     return _template().render(
         title=title,
         vis_js=_script_safe((VIS_DIR / "vis-network.min.js").read_text(encoding="utf-8")),
@@ -69,9 +77,27 @@ def render_page(graph: Graph, title: str) -> str:
         nodes_json=_json(nodes),
         edges_json=_json(edges),
         options_json=_json(OPTIONS),
-        legend=[{"colour": STYLE[c][0], "label": f"{STYLE[c][2]} ({n})"} for c, n in counts.items() if n],
+        legend=legend,
+        notes=list(notes),
         summary=f"{network.number_of_nodes()} nodes, {network.number_of_edges()} links",
     )
+
+
+def _search_text(info: NodeInfo) -> str:
+    """What the search box matches: every label, lower-cased."""
+    return " ".join([info.label, *info.labels.values()]).lower()
+
+
+def _edge_labels() -> dict[str, str]:
+    """plan:inSector -> 所属产业: edges say what they mean in the ontology's Chinese words."""
+    labels = {"broader": "上位"}
+    for term in ontology().subjects():
+        text = str(term)
+        if text.startswith(PLAN_IRI):
+            zh = [str(l) for l in ontology().objects(term, RDFS.label) if getattr(l, "language", None) == "zh"]
+            if zh:
+                labels[text[len(PLAN_IRI):]] = zh[0]
+    return labels
 
 
 def _tooltip(info: NodeInfo) -> str:

@@ -38,7 +38,8 @@ def test_the_page_shows_every_entity_and_figure(seed_build, seed_graph):
     assert "gross regional product" in gdp["title"] and "1815.0亿元" in gdp["title"]
     edges = _dataset_of(page, "edges")
     assert {"indicator", "refArea", "actual", "broader", "involves", "inSector", "locatedIn",
-            "relatedTo"} <= {edge["label"] for edge in edges}
+            "relatedTo"} <= {edge["title"] for edge in edges}
+    assert {"所属产业", "参与机构", "位于"} <= {edge["label"] for edge in edges}  # the ontology's words
 
 
 def _hostile_graph() -> Graph:
@@ -71,3 +72,23 @@ def test_the_page_draws_offline_in_a_real_browser(seed_build, tmp_path):
         capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr[-2000:]
     assert re.search(r'<div id="network"[^>]*>.*<canvas', result.stdout, re.S), "vis-network drew nothing"
+
+
+def test_view_draws_a_part_and_says_what_it_left_out(seed_build, tmp_path):
+    from click.testing import CliRunner
+
+    from graph.cli import main
+    out = tmp_path / "view.html"
+    result = CliRunner().invoke(main, ["view", "--focus", "京东", "--data", str(seed_build / "graph.ttl"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    labels = {node["label"] for node in _dataset_of(out.read_text(encoding="utf-8"), "nodes")}
+    assert "京东" in labels and "京东智能算力中心三期" in labels and "宁德时代" not in labels
+    assert "within 1 link(s) of 京东" in result.output
+
+
+def test_a_large_graph_is_reduced_with_a_note(seed_graph):
+    from graph.analyse import entity_network, select
+    network, notes = select(entity_network(seed_graph), max_nodes=100)
+    assert network.number_of_nodes() == 100
+    assert any("left out" in note and "figures" in note for note in notes)
+    assert any("least connected" in note for note in notes)

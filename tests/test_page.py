@@ -1,0 +1,99 @@
+"""The network page in a real browser (Debian's chromium driven by Playwright, no browser download):
+offline from file://, every node there, search, class filter, tooltips, and hostile text inert."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import RDF
+
+from graph.analyse import NODE_CLASSES
+from graph.render import render_page
+from graph.vocab import PLAN
+
+from conftest import require_program
+from test_render import _hostile_graph
+
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    chromium = require_program("chromium", "to open the network page in a real browser")
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"])
+        yield browser
+        browser.close()
+
+
+def _open(browser, path: Path):
+    """The page from file://, every request to anywhere else refused; errors collected."""
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    problems: list[str] = []
+    page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.on("dialog", lambda dialog: (problems.append("dialog: " + dialog.message), dialog.dismiss()))
+    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
+    page.goto(path.as_uri())
+    page.wait_for_selector("body[data-settled='yes']", timeout=60_000)
+    return page, problems
+
+
+def test_the_page_loads_offline_with_every_node_and_no_error(browser, seed_build, seed_graph):
+    page, problems = _open(browser, seed_build / "graph.html")
+    expected = {str(s) for cls in NODE_CLASSES for s in seed_graph.subjects(RDF.type, PLAN[cls])}
+    assert page.evaluate("nodes.length") == len(expected)
+    assert page.evaluate("document.querySelectorAll('canvas').length") == 1
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "page.png"))
+    assert problems == []
+
+
+def test_search_finds_a_company_and_the_filter_hides_a_class(browser, seed_build, seed_graph):
+    page, problems = _open(browser, seed_build / "graph.html")
+    company = next(s for s in seed_graph.subjects(RDF.type, PLAN.Company)
+                   if "宁德时代" in [str(l) for l in seed_graph.objects(s, None) if hasattr(l, "language")])
+    page.fill("#search", "宁德时代")
+    page.dispatch_event("#search", "change")
+    assert page.evaluate("document.body.dataset.found") == str(company)
+    assert page.evaluate("network.getSelectedNodes()") == [str(company)]
+    assert page.evaluate("nodes.get({filter: (n) => n.cls === 'Company' && !n.hidden}).length") > 0
+    page.uncheck("#legend input[data-cls='Company']")
+    assert page.evaluate("nodes.get({filter: (n) => n.cls === 'Company' && !n.hidden}).length") == 0
+    assert problems == []
+
+
+def test_hovering_a_node_shows_its_sentence(browser, seed_build):
+    page, _ = _open(browser, seed_build / "graph.html")
+    node = page.evaluate("nodes.get().find((n) => n.label === '宁德时代').id")
+    point = page.evaluate(f"network.canvasToDOM(network.getPositions([{node!r}])[{node!r}])")
+    box = page.locator("#network").bounding_box()
+    page.mouse.move(box["x"] + point["x"], box["y"] + point["y"])
+    tooltip = page.wait_for_selector("div.vis-tooltip", state="visible", timeout=10_000)
+    assert "推动宁德时代" in tooltip.inner_text()
+
+
+def test_hostile_text_shows_as_text_and_runs_nothing(browser, tmp_path):
+    path = tmp_path / "hostile.html"
+    path.write_text(render_page(_hostile_graph(), title='<img src=x onerror="window.__pwned=1">'), encoding="utf-8")
+    page, problems = _open(browser, path)
+    assert page.evaluate("window.__pwned") is None
+    assert page.evaluate("nodes.get()[0].label").startswith("</script>")
+    assert page.title().startswith("<img")
+    assert not [p for p in problems if p.startswith("dialog")]
+
+
+def test_a_click_highlights_the_neighbourhood(browser, seed_build):
+    page, problems = _open(browser, seed_build / "graph.html")
+    node = page.evaluate("nodes.get().find((n) => n.label === '京东').id")
+    point = page.evaluate(f"network.canvasToDOM(network.getPositions([{node!r}])[{node!r}])")
+    box = page.locator("#network").bounding_box()
+    page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+    neighbours = set(page.evaluate(f"network.getConnectedNodes({node!r})"))
+    dimmed = set(page.evaluate("nodes.get({filter: (n) => n.color === '#e6e6e6'}).map((n) => n.id)"))
+    assert neighbours and not neighbours & dimmed and node not in dimmed
+    assert len(dimmed) > 100  # the rest of the graph steps back
+    assert problems == []
