@@ -48,7 +48,7 @@ OPTIONS = {
     "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False},
     "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}, "font": {"size": 9},
               "color": {"inherit": False, "color": "#bbbbbb"}, "smooth": False},
-    "nodes": {"font": {"size": 14}, "scaling": {"label": {"drawThreshold": 3}}},
+    "nodes": {"font": {"size": 22, "strokeWidth": 3, "strokeColor": "#ffffff"}, "scaling": {"label": {"drawThreshold": 3}}},
 }
 
 
