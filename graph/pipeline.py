@@ -9,6 +9,8 @@ that the output folder holds either the last complete build or this one, never a
 from __future__ import annotations
 
 import json
+import multiprocessing
+import sys
 import time
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
@@ -85,12 +87,14 @@ def build(paths: list[Path], out_dir: Path, jobs: int = 1, store: str = "memory"
     with _stage(summary, "rdf"):
         dataset = to_dataset(results)
         union = _union(dataset)
+    validation = _in_background(validate_graph, union)  # the other core checks the shapes meanwhile
+    with _stage(summary, "serialize"):
         turtle = to_turtle(union)
         trig = to_trig(dataset)
-    with _stage(summary, "validate"):
-        summary.validation = validate_graph(union)
     with _stage(summary, "render"):
         html = render_page(union, _page_title(results)).encode("utf-8")
+    with _stage(summary, "validate"):
+        summary.validation = validation()
     summary.counts = _class_counts(union)
     summary.triples = len(union)
     summary.reports = [_report_entry(result) for result in results]
@@ -110,26 +114,24 @@ def build(paths: list[Path], out_dir: Path, jobs: int = 1, store: str = "memory"
 
 
 def _load_oxigraph(directory: Path, trig: bytes, union: Graph) -> None:
-    """The graph, the ontology, and what RDFS says follows from them (each in a graph of its own),
-    into a persistent Oxigraph store that answers as the in-memory graph does."""
+    """Into a persistent Oxigraph store: each report's named graph, and in the default graph their
+    union (each triple once: Oxigraph's union-of-named-graphs view would repeat a triple once per
+    report), the ontology and what RDFS says follows; so it answers as the in-memory graph does."""
     from graph.inference import rdfs_closure
-    from graph.query import INFERRED_GRAPH
     from graph.stores import OxigraphStore
-    from graph.vocab import ONTOLOGY_IRI, ontology
+    from graph.vocab import ontology
 
     directory.mkdir(parents=True, exist_ok=True)
     store = OxigraphStore(directory)
     store.load_trig(trig)
-    store.add_graph(to_turtle(ontology()), str(ONTOLOGY_IRI))
     both = Graph()
     for triple in union:
         both.add(triple)
     for triple in ontology():
         both.add(triple)
-    inferred = Graph()
-    for triple in rdfs_closure(both, ontology()):
-        inferred.add(triple)
-    store.add_graph(to_turtle(inferred), str(INFERRED_GRAPH))
+    for triple in list(rdfs_closure(both, ontology())):
+        both.add(triple)
+    store.add_default(to_turtle(both))
 
 
 def process_report(path: Path) -> tuple[ReportResult, dict[str, float]]:
@@ -191,6 +193,31 @@ class _stage:
         elapsed = time.perf_counter() - self.started
         self.summary.seconds[self.name] = self.summary.seconds.get(self.name, 0.0) + elapsed
         return False
+
+
+def _in_background(function, *args):
+    """Run function(*args) in a forked child, and return a call that waits for its result. Where
+    processes cannot fork (not Linux), it runs when its result is asked for."""
+    if multiprocessing.get_start_method(allow_none=True) not in (None, "fork") or sys.platform != "linux":
+        return lambda: function(*args)
+    receiver, sender = multiprocessing.get_context("fork").Pipe(duplex=False)
+
+    def child():
+        sender.send(function(*args))
+        sender.close()
+
+    process = multiprocessing.get_context("fork").Process(target=child, daemon=True)
+    process.start()
+    sender.close()
+
+    def result():
+        try:
+            value = receiver.recv()
+        except EOFError:
+            raise RuntimeError("the background check stopped without an answer") from None
+        process.join()
+        return value
+    return result
 
 
 def _union(dataset: Dataset) -> Graph:

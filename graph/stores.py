@@ -55,7 +55,8 @@ class MemoryStore:
 
 
 class OxigraphStore:
-    """A persistent Oxigraph store on disk, for corpora larger than memory."""
+    """A persistent Oxigraph store on disk, for corpora larger than memory: each report's named
+    graph, and their union with the ontology in the default graph, which queries read."""
 
     def __init__(self, directory: Path):
         import pyoxigraph
@@ -70,13 +71,15 @@ class OxigraphStore:
         self.store.bulk_load(data, self._ox.RdfFormat.TRIG)
         self.store.flush()
 
-    def add_graph(self, data: bytes, graph_name: str) -> None:
-        self.store.bulk_load(data, self._ox.RdfFormat.TURTLE, to_graph=self._ox.NamedNode(graph_name))
+    def add_default(self, data: bytes) -> None:
+        """Turtle into the default graph, which queries read."""
+        self.store.bulk_load(data, self._ox.RdfFormat.TURTLE, to_graph=self._ox.DefaultGraph())
+        self.store.flush()
 
     def query(self, sparql: str) -> Answer:
         from graph.query import with_prefixes
         try:
-            result = self.store.query(with_prefixes(sparql), use_default_graph_as_union=True)
+            result = self.store.query(with_prefixes(sparql))  # the default graph holds the union
         except SyntaxError as error:
             raise QueryError(f"SPARQL syntax error: {error}") from None
         except (OSError, ValueError, RuntimeError) as error:

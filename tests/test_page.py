@@ -42,6 +42,14 @@ def _open(browser, path: Path):
     return page, problems
 
 
+def _where_is(page, label: str) -> tuple[str, tuple[float, float]]:
+    """A node's id and where it is drawn on the screen."""
+    node = page.evaluate(f"nodes.get().find((n) => n.label === {label!r}).id")
+    point = page.evaluate(f"network.canvasToDOM(network.getPositions([{node!r}])[{node!r}])")
+    box = page.locator("#network").bounding_box()
+    return node, (box["x"] + point["x"], box["y"] + point["y"])
+
+
 def test_the_page_loads_offline_with_every_node_and_no_error(browser, seed_build, seed_graph):
     page, problems = _open(browser, seed_build / "graph.html")
     expected = {str(s) for cls in NODE_CLASSES for s in seed_graph.subjects(RDF.type, PLAN[cls])}
@@ -68,10 +76,7 @@ def test_search_finds_a_company_and_the_filter_hides_a_class(browser, seed_build
 
 def test_hovering_a_node_shows_its_sentence(browser, seed_build):
     page, _ = _open(browser, seed_build / "graph.html")
-    node = page.evaluate("nodes.get().find((n) => n.label === '宁德时代').id")
-    point = page.evaluate(f"network.canvasToDOM(network.getPositions([{node!r}])[{node!r}])")
-    box = page.locator("#network").bounding_box()
-    page.mouse.move(box["x"] + point["x"], box["y"] + point["y"])
+    page.mouse.move(*_where_is(page, "宁德时代")[1])
     tooltip = page.wait_for_selector("div.vis-tooltip", state="visible", timeout=10_000)
     assert "推动宁德时代" in tooltip.inner_text()
 
@@ -88,10 +93,8 @@ def test_hostile_text_shows_as_text_and_runs_nothing(browser, tmp_path):
 
 def test_a_click_highlights_the_neighbourhood(browser, seed_build):
     page, problems = _open(browser, seed_build / "graph.html")
-    node = page.evaluate("nodes.get().find((n) => n.label === '京东').id")
-    point = page.evaluate(f"network.canvasToDOM(network.getPositions([{node!r}])[{node!r}])")
-    box = page.locator("#network").bounding_box()
-    page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+    node, (x, y) = _where_is(page, "京东")
+    page.mouse.click(x, y)
     neighbours = set(page.evaluate(f"network.getConnectedNodes({node!r})"))
     dimmed = set(page.evaluate("nodes.get({filter: (n) => n.color === '#e6e6e6'}).map((n) => n.id)"))
     assert neighbours and not neighbours & dimmed and node not in dimmed
