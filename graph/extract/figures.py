@@ -24,6 +24,7 @@ from graph.extract.indicators import (
     MEASURE_VERB, at_another_level, bare_verb, counted_noun, indicator_from_subject, measure_ending,
     names_actor, strip_context, trim_measure,
 )
+from graph.extract.names import shared_tail
 from graph.extract.periods import FigureContext, ReportTimeline, period_of
 from graph.extract.quantities import Quantity, find_quantities, normalized
 from graph.model import Document, Figure, FigureKind, Passage
@@ -302,11 +303,8 @@ def listed_names(name: str, count: int) -> list[str] | None:
     if name.startswith("城乡") and count == 2:
         return ["城镇" + name[2:], "农村" + name[2:]]
     names = name.split("、")
-    if len(names) != count or count < 2:
-        return None
-    first_length = len(names[0])
-    shared = names[-1][first_length:]  # what follows the last listed name: 景区年游客接待量
-    if len(names[-1]) <= first_length or not shared:
+    shared = shared_tail(names)  # what follows the last listed name: 景区年游客接待量
+    if len(names) != count or not shared:
         return None
     return [item if item.endswith(shared) else item + shared for item in names[:-1]] + [names[-1]]
 

@@ -58,3 +58,12 @@ def split_list(text: str) -> list[str]:
 
 def unquote(name: str) -> str:
     return re.sub("[“”\"‘’]", "", name)
+
+
+def shared_tail(items: list[str]) -> str:
+    """A、B、C大数据中心 -> 大数据中心: what the last listed item carries that every item shares,
+    read as what follows the last item's own name, taken to be as long as the first item's."""
+    if len(items) < 2:
+        return ""
+    first, last = items[0], items[-1]
+    return last[len(first):] if len(last) > len(first) + 1 else ""

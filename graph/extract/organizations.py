@@ -15,7 +15,7 @@ import re
 from functools import cache
 
 from graph.extract.clauses import passage_offsets
-from graph.extract.names import NAME_CHARS, is_generic, split_list, trim_leading, unquote
+from graph.extract.names import NAME_CHARS, is_generic, shared_tail, split_list, trim_leading, unquote
 from graph.lexicons import rows
 from graph.model import Document, Mention
 
@@ -107,7 +107,7 @@ def _listed(text: str) -> list[tuple[int, int, str, str]]:
         found += _items(text, match, lambda item: (item, cls))
     for match in _LISTED_AS_CORE.finditer(text):
         items = split_list(match.group("items"))
-        shared = _shared_tail(items)
+        shared = shared_tail(items)
         found += _items(text, match, lambda item, shared=shared: (
             item[: -len(shared)] if shared and item.endswith(shared) else item, "Company"))
     for match in _LISTED_AS_WINNERS.finditer(text):
@@ -138,14 +138,6 @@ def _items(text: str, match: re.Match, name_of) -> list[tuple[int, int, str, str
         if NAME_MIN <= len(name) <= NAME_MAX and not is_generic(name) and not _COUNT.search(name):
             found.append((start, start + length, name, cls))
     return found
-
-
-def _shared_tail(items: list[str]) -> str:
-    """以甲云、乙数、丙东大数据中心为核心: the last item carries what all share (大数据中心)."""
-    if len(items) < 2:
-        return ""
-    first, last = items[0], items[-1]
-    return last[len(first):] if len(last) > len(first) + 1 else ""
 
 
 def _titles(text: str) -> list[tuple[int, int]]:

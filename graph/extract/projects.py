@@ -15,7 +15,7 @@ import re
 from functools import cache
 
 from graph.extract.clauses import passage_offsets
-from graph.extract.names import NAME_CHARS, is_generic, trim_leading, unquote
+from graph.extract.names import NAME_CHARS, is_generic, shared_tail, trim_leading, unquote
 from graph.lexicons import column
 from graph.model import Document, Mention
 
@@ -93,7 +93,7 @@ def _listed(text: str) -> list[tuple[int, int, str, str | None]]:
     found = []
     for match in _LISTED_AS_CORE.finditer(text):
         items = match.group("items").split("、")
-        shared = items[-1][len(items[0]):] if len(items[-1]) > len(items[0]) + 1 else ""
+        shared = shared_tail(items)
         if re.search(rf"(?:{_endings()})$", shared):
             position = match.start("items")
             for item in items:
