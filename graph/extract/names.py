@@ -25,6 +25,8 @@ LEADING_WORDS = (
 _LEADING = re.compile("^(?:" + "|".join(sorted(LEADING_WORDS, key=len, reverse=True)) + ")")
 NAME_CHARS = r"[\u4e00-\u9fffA-Za-z0-9·（）()\-—×“”]"
 _ITEM = rf"{NAME_CHARS}{{2,20}}?"
+# 以A、B、C为核心: the listed names lead a group (companies; with a shared tail, their facilities)
+LISTED_AS_CORE = re.compile(rf"以(?P<items>{NAME_CHARS}+(?:、{NAME_CHARS}+)+)为(?:核心|龙头|代表|主体|引领)")
 
 
 def trim_leading(name: str) -> str:

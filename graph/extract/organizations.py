@@ -15,7 +15,7 @@ import re
 from functools import cache
 
 from graph.extract.clauses import passage_offsets
-from graph.extract.names import NAME_CHARS, is_generic, shared_tail, split_list, trim_leading, unquote
+from graph.extract.names import LISTED_AS_CORE, NAME_CHARS, is_generic, shared_tail, split_list, trim_leading, unquote
 from graph.lexicons import rows
 from graph.model import Document, Mention
 
@@ -25,8 +25,6 @@ _COUNT = re.compile(r"[0-9０-９一二两三四五六七八九十]+(?:家|个|�
 _LISTED_BEFORE_KIND = re.compile(
     rf"(?P<items>{NAME_CHARS}+(?:、{NAME_CHARS}+)*)等(?:一批)?[\u4e00-\u9fff]{{0,4}}?"
     r"(?P<kind>企业|公司|平台|品牌|酒店|商超|银行)")
-# 以A、B、C为核心
-_LISTED_AS_CORE = re.compile(rf"以(?P<items>{NAME_CHARS}+(?:、{NAME_CHARS}+)+)为(?:核心|龙头|代表|主体|引领)")
 # A、B成为省级“链核”企业
 _LISTED_AS_WINNERS = re.compile(
     rf"(?P<items>{NAME_CHARS}+(?:、{NAME_CHARS}+)+)(?:均)?(?:成为|获评|入选|荣获|被评为|被认定为)(?P<what>[^，。；]*)")
@@ -105,7 +103,7 @@ def _listed(text: str) -> list[tuple[int, int, str, str]]:
         kind = match.group("kind")
         cls = "Bank" if kind == "银行" else "Company"
         found += _items(text, match, lambda item: (item, cls))
-    for match in _LISTED_AS_CORE.finditer(text):
+    for match in LISTED_AS_CORE.finditer(text):
         items = split_list(match.group("items"))
         shared = shared_tail(items)
         found += _items(text, match, lambda item, shared=shared: (

@@ -15,7 +15,7 @@ import re
 from functools import cache
 
 from graph.extract.clauses import passage_offsets
-from graph.extract.names import NAME_CHARS, is_generic, shared_tail, trim_leading, unquote
+from graph.extract.names import LISTED_AS_CORE, NAME_CHARS, is_generic, shared_tail, trim_leading, unquote
 from graph.lexicons import column
 from graph.model import Document, Mention
 
@@ -29,8 +29,6 @@ _CLAUSE_END = re.compile(r"[，,；;。！？!?]")
 _LISTED = re.compile(
     rf"(?P<items>{NAME_CHARS}+(?:、{NAME_CHARS}+)*)(?:等(?:一批)?|(?<![0-9])(?P<count>[两三四五六七八九十0-9]+)个)"
     rf"(?P<kind>[^，。；、]{{0,30}}(?:项目|工程|基地))")
-# 以A、B、C大数据中心为核心: each of A, B, C has such a centre
-_LISTED_AS_CORE = re.compile(rf"以(?P<items>{NAME_CHARS}+(?:、{NAME_CHARS}+)+)为(?:核心|龙头|代表|主体|引领)")
 # Words of the sentence that never stand inside a project's name: the name starts after them
 _MID_CUT = re.compile(r"入选|获评|成为|荣获|列入|坚持|学习|探索|包括|推进|推动|支持|实施|打造|申报|谋划|保障|"
                       r"加快|引进|培育|依托|围绕|期间|共建|联合|以|为|在|对|向|将|把|等|与|和")
@@ -91,7 +89,7 @@ def _by_ending(text: str) -> list[tuple[int, int, str, str | None]]:
 
 def _listed(text: str) -> list[tuple[int, int, str, str | None]]:
     found = []
-    for match in _LISTED_AS_CORE.finditer(text):
+    for match in LISTED_AS_CORE.finditer(text):
         items = match.group("items").split("、")
         shared = shared_tail(items)
         if re.search(rf"(?:{_endings()})$", shared):
