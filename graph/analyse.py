@@ -24,26 +24,66 @@ class NodeInfo:
     iri: str
     cls: str
     label: str
-    labels: dict[str, str]  # language tag -> label
-    sentences: tuple[str, ...]
+    labels: dict[str, str]  # lower-cased language tag -> label
+    sources: tuple[tuple[str, str], ...]  # (passage IRI, its sentence), in IRI order
+
+    @property
+    def sentences(self) -> tuple[str, ...]:
+        return tuple(text for _, text in self.sources)
+
+
+@dataclass(frozen=True)
+class NetworkPart:
+    """The nodes and links one report's graph gives the network: plain data, so that reports
+    built apart (in other processes, or in an earlier build) join into one network."""
+
+    nodes: tuple[NodeInfo, ...]
+    edges: tuple[tuple[str, str, str], ...]  # (source IRI, target IRI, property name)
 
 
 def entity_network(graph: Graph) -> nx.MultiDiGraph:
     """The graph's entities and figures as a directed multigraph; attribute `info` per node."""
-    network = nx.MultiDiGraph()
+    return join_parts([network_part(graph)])
+
+
+def network_part(graph: Graph) -> NetworkPart:
+    nodes: dict[str, NodeInfo] = {}
     for cls in NODE_CLASSES:
         for node in sorted(set(graph.subjects(RDF.type, PLAN[cls]))):
-            if isinstance(node, URIRef) and node not in network:
-                network.add_node(str(node), info=_node_info(graph, node, cls))
-    for source in sorted(network.nodes):
+            if isinstance(node, URIRef) and str(node) not in nodes:
+                nodes[str(node)] = _node_info(graph, node, cls)
+    edges = []
+    for source in sorted(nodes):
         for predicate, target in sorted(graph.predicate_objects(URIRef(source))):
-            if str(target) not in network:
+            if str(target) not in nodes:
                 continue
             if str(predicate).startswith(PLAN_IRI):
-                network.add_edge(source, str(target), key=str(predicate)[len(PLAN_IRI):])
+                edges.append((source, str(target), str(predicate)[len(PLAN_IRI):]))
             elif predicate == SKOS.broader:
-                network.add_edge(source, str(target), key="broader")
+                edges.append((source, str(target), "broader"))
+    return NetworkPart(tuple(nodes.values()), tuple(edges))
+
+
+def join_parts(parts: list[NetworkPart], links: tuple[tuple[str, str, str], ...] = ()) -> nx.MultiDiGraph:
+    """One network of the parts (a node several reports name is one node, with the sentences of
+    all of them), plus links found across reports."""
+    infos: dict[str, NodeInfo] = {}
+    for part in parts:
+        for info in part.nodes:
+            infos[info.iri] = _merged(infos[info.iri], info) if info.iri in infos else info
+    network = nx.MultiDiGraph()
+    for iri in sorted(infos):
+        network.add_node(iri, info=infos[iri])
+    edges = {edge for part in parts for edge in part.edges}
+    edges.update(link for link in links if link[0] in infos and link[1] in infos)
+    for source, target, key in sorted(edges):
+        network.add_edge(source, target, key=key)
     return network
+
+
+def _merged(first: NodeInfo, other: NodeInfo) -> NodeInfo:
+    labels = {**other.labels, **first.labels}
+    return NodeInfo(first.iri, first.cls, first.label, labels, tuple(sorted(set(first.sources) | set(other.sources))))
 
 
 FIGURE_CLASSES = ("Observation", "Target")
@@ -107,11 +147,11 @@ def _node_info(graph: Graph, node: URIRef, cls: str) -> NodeInfo:
     labels = {}
     for label in sorted(graph.objects(node, RDFS.label)):
         if isinstance(label, Literal):
-            labels.setdefault(label.language or "", str(label))
+            labels.setdefault((label.language or "").lower(), str(label))
     sources = sorted(set(graph.objects(node, PLAN.mentionedIn)) | set(graph.objects(node, PROV.wasDerivedFrom)))
-    sentences = tuple(str(text) for source in sources for text in graph.objects(source, PLAN.text))
+    pairs = tuple((str(source), str(text)) for source in sources for text in graph.objects(source, PLAN.text))
     label = labels.get("zh") or _figure_label(graph, node) or str(node).rsplit("/", 1)[-1]
-    return NodeInfo(str(node), cls, label, labels, sentences)
+    return NodeInfo(str(node), cls, label, labels, pairs)
 
 
 def _figure_label(graph: Graph, node: URIRef) -> str | None:

@@ -45,11 +45,19 @@ def main() -> None:
               show_default="the number of cores", help="Reports to read in parallel.")
 @click.option("--store", "store_spec", metavar="SPEC", default="memory", show_default=True,
               help="Also load the graph into oxigraph:DIR, a persistent store to query.")
-def build(paths: tuple[Path, ...], out_dir: Path, jobs: int, store_spec: str) -> None:
+@click.option("--no-cache", is_flag=True,
+              help="Compile every report anew, not only those whose text changed since the last build.")
+def build(paths: tuple[Path, ...], out_dir: Path, jobs: int, store_spec: str, no_cache: bool) -> None:
     """Build the graph of reports (files or folders; default seeds/) into DIR."""
     from graph.pipeline import build as build_graph
 
-    summary = build_graph(list(paths) or [DEFAULT_SEEDS], out_dir, jobs=jobs, store=store_spec)
+    with _ProgressBar() as progress:
+        summary = build_graph(list(paths) or [DEFAULT_SEEDS], out_dir, jobs=jobs, store=store_spec,
+                              progress=progress, use_cache=not no_cache)
+    if summary.reused:
+        click.echo(f"{summary.reused} unchanged report(s) taken from the last build")
+    for note in summary.notes:
+        click.echo(f"page: {note}")
     for skipped in summary.skipped:
         click.echo(f"plankg: skipped {skipped.reason}", err=True)
     counts = summary.counts
@@ -63,6 +71,30 @@ def build(paths: tuple[Path, ...], out_dir: Path, jobs: int, store_spec: str) ->
     click.echo(f"Open the network page: {summary.page}")
     if summary.skipped or not shacl.conforms:
         sys.exit(1)
+
+
+class _ProgressBar:
+    """A progress bar over the reports on stderr, when stderr is a terminal; silent otherwise
+    (in logs, pipes and tests), and for builds too small to need one."""
+
+    def __init__(self):
+        self.bar = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None and total > 1 and sys.stderr.isatty():
+            self.bar = click.progressbar(length=total, label="compiling reports", file=sys.stderr,
+                                         show_pos=True, show_eta=True)
+            self.bar.__enter__()
+        if self.bar is not None:
+            self.bar.update(done - self.bar.pos)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
+        return False
 
 
 def _data_option(help_text: str):
@@ -187,7 +219,7 @@ def view(focus: str | None, depth: int, classes: tuple[str, ...], data_files: tu
             graph.add(triple)
     network, notes = select(entity_network(graph), focus, depth, classes)
     title = f"plankg: {focus}" if focus else "plankg"
-    write_all_atomically({out_file: render_page(graph, title, network, tuple(notes)).encode("utf-8")})
+    write_all_atomically({out_file: render_page(network, title, tuple(notes)).encode("utf-8")})
     for note in notes:
         click.echo(note)
     click.echo(f"{network.number_of_nodes()} nodes, {network.number_of_edges()} links -> {out_file}")

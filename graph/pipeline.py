@@ -1,9 +1,12 @@
 """pipeline: report files -> output/ (graph.ttl, graph.trig, graph.html, build.json).
 
-`plankg build` is build() here. Each report goes through read -> extract -> resolve on its own
-(in parallel with --jobs); a report that cannot be read is skipped and said so; then the reports
-become one Dataset, are checked against the SHACL shapes, drawn, and written all at once, so
-that the output folder holds either the last complete build or this one, never a mix.
+`plankg build` is build() here. Each report compiles on its own (graph.compile: read -> extract
+-> resolve -> its named graph, checked against the SHACL shapes), in parallel with --jobs, or
+comes from the build cache when its text has not changed; a report that cannot be read is
+skipped and said so. Then the reports join: targets meet their outcomes across reports, the union
+of the named graphs is written as Turtle, each as a named graph in TriG, the network page is
+drawn, and all files are written at once, so that the output folder holds either the last
+complete build or this one, never a mix.
 """
 
 from __future__ import annotations
@@ -13,27 +16,23 @@ import multiprocessing
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from rdflib import RDF, Dataset, Graph
-
-from graph.version import __version__
+from graph.cache import BuildCache
+from graph.compile import CompiledReport, compile_report, compile_unchecked
 from graph.errors import InputError
-from graph.extract import extract
 from graph.files import write_all_atomically
-from graph.iris import report_iri
-from graph.model import ReportResult
-from graph.rdf import bind_prefixes, to_dataset
-from graph.read import read_report
-from graph.render import render_page
-from graph.resolve import resolve
-from graph.serialize import to_trig, to_turtle
+from graph.serialize import to_ntriples, to_trig, to_turtle
 from graph.validate import ValidationResult, validate_graph
+from graph.version import __version__
 from graph.vocab import PLAN_IRI
 
 OUTPUT_FILES = ("graph.ttl", "graph.trig", "graph.html", "build.json")
+RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+Progress = Callable[[int, int], None]  # (reports done, reports in all)
 
 
 @dataclass(frozen=True)
@@ -49,9 +48,11 @@ class BuildSummary:
     out_dir: Path
     reports: list[dict] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    reused: int = 0  # reports taken from the build cache
     counts: dict[str, int] = field(default_factory=dict)
     triples: int = 0
     validation: ValidationResult | None = None
+    notes: list[str] = field(default_factory=list)  # what the page leaves out
     seconds: dict[str, float] = field(default_factory=dict)
 
     @property
@@ -75,34 +76,39 @@ def collect_reports(paths: list[Path]) -> list[Path]:
     return found
 
 
-def build(paths: list[Path], out_dir: Path, jobs: int = 1, store: str = "memory") -> BuildSummary:
+def build(paths: list[Path], out_dir: Path, jobs: int = 1, store: str = "memory",
+          progress: Progress | None = None, use_cache: bool = True) -> BuildSummary:
     """Build the graph of the reports at `paths` into `out_dir`; raises InputError when no report
     could be read, and then writes nothing."""
+    if store != "memory" and not store.startswith("oxigraph:"):
+        raise InputError(f"unknown store {store!r}: use memory or oxigraph:DIR")
     summary = BuildSummary(out_dir=out_dir)
-    results = _process_all(collect_reports(paths), jobs, summary)
-    if not results:
+    cache = BuildCache(out_dir) if use_cache else None
+    compiled, pending = _compile_all(collect_reports(paths), jobs, cache, summary, progress)
+    reports = _distinct(compiled, summary)
+    if not reports:
         reasons = "; ".join(s.reason for s in summary.skipped)
         raise InputError(reasons or "no reports to build")
 
-    with _stage(summary, "rdf"):
-        dataset = to_dataset(results)
-        union = _union(dataset)
-    validation = _in_background(validate_graph, union)  # the other core checks the shapes meanwhile
+    with _stage(summary, "join"):
+        graphs, links = _joined_graphs(reports)
+        union = sorted(set().union(*(lines for _, lines in graphs)))
     with _stage(summary, "serialize"):
-        turtle = to_turtle(union)
-        trig = to_trig(dataset)
+        turtle, trig = to_turtle(union), to_trig(graphs)
     with _stage(summary, "render"):
-        html = render_page(union, _page_title(results)).encode("utf-8")
+        html = _page(reports, links, summary)
     with _stage(summary, "validate"):
-        summary.validation = validation()
+        if pending:  # the one report, compiled in this process and checked in the background
+            checked = pending()
+            compiled = {key: replace(report, validation=checked) for key, report in compiled.items()}
+            reports = [replace(report, validation=checked) for report in reports]
+        summary.validation = _combined(reports)
     summary.counts = _class_counts(union)
     summary.triples = len(union)
-    summary.reports = [_report_entry(result) for result in results]
+    summary.reports = [report.entry for report in reports]
     if store.startswith("oxigraph:"):
         with _stage(summary, "store"):
-            _load_oxigraph(Path(store[len("oxigraph:"):]), trig, union)
-    elif store != "memory":
-        raise InputError(f"unknown store {store!r}: use memory or oxigraph:DIR")
+            _load_oxigraph(Path(store[len("oxigraph:"):]), trig, to_ntriples(union))
     with _stage(summary, "write"):
         write_all_atomically({
             out_dir / "graph.ttl": turtle,
@@ -110,74 +116,137 @@ def build(paths: list[Path], out_dir: Path, jobs: int = 1, store: str = "memory"
             out_dir / "graph.html": html,
             out_dir / "build.json": _build_json(summary),
         })
+    if cache:
+        cache.keep_only(compiled)
     return summary
 
 
-def _load_oxigraph(directory: Path, trig: bytes, union: Graph) -> None:
-    """Into a persistent Oxigraph store: each report's named graph, and in the default graph their
-    union (each triple once: Oxigraph's union-of-named-graphs view would repeat a triple once per
-    report), the ontology and what RDFS says follows; so it answers as the in-memory graph does."""
-    from graph.inference import rdfs_closure
-    from graph.stores import OxigraphStore
-    from graph.vocab import ontology
-
-    directory.mkdir(parents=True, exist_ok=True)
-    store = OxigraphStore(directory)
-    store.load_trig(trig)
-    both = Graph()
-    for triple in union:
-        both.add(triple)
-    for triple in ontology():
-        both.add(triple)
-    for triple in list(rdfs_closure(both, ontology())):
-        both.add(triple)
-    store.add_default(to_turtle(both))
-
-
-def process_report(path: Path) -> tuple[ReportResult, dict[str, float]]:
-    """read -> extract -> resolve for one report, with the seconds each stage took."""
-    seconds = {}
-    started = time.perf_counter()
-    document = read_report(path)
-    seconds["read"] = time.perf_counter() - started
-    started = time.perf_counter()
-    extraction = extract(document)
-    seconds["extract"] = time.perf_counter() - started
-    started = time.perf_counter()
-    resolution = resolve(document, extraction)
-    seconds["resolve"] = time.perf_counter() - started
-    return ReportResult(document, extraction, resolution), seconds
-
-
-def _process_one(path: Path) -> tuple[ReportResult | None, dict[str, float], str | None]:
-    try:
-        result, seconds = process_report(path)
-        return result, seconds, None
-    except InputError as error:
-        return None, {}, str(error)
+def _compile_all(files: list[Path], jobs: int, cache: BuildCache | None, summary: BuildSummary,
+                 progress: Progress | None):
+    """Every file compiled or taken from the cache, in the order given: ({cache key:
+    CompiledReport}, and the pending SHACL result when the one report compiled here is checked
+    in the background)."""
+    keys = {path: _cache_key(cache, path) for path in files}
+    done: dict[Path, CompiledReport] = {}
+    for path, key in keys.items():
+        cached = cache.get(key) if cache and key else None
+        if cached is not None:
+            done[path] = replace(cached, source=str(path))
+            summary.reused += 1
+    todo = [path for path in files if path not in done]
+    tick = _ticker(progress, len(files), len(done))
+    pending = None
+    if len(todo) == 1 and not done:
+        # one report: check it in a forked child while this process writes and draws
+        outcome = _compile_one(todo[0], check=False)
+        if isinstance(outcome, tuple):
+            done[todo[0]], graph = outcome
+            pending = _in_background(validate_graph, graph)
+        else:
+            summary.skipped.append(Skipped(str(todo[0]), outcome))
+        tick()
+    else:
+        for path, outcome in zip(todo, _compiled_outcomes(todo, jobs)):
+            if isinstance(outcome, CompiledReport):
+                done[path] = outcome
+            else:
+                summary.skipped.append(Skipped(str(path), outcome))
+            tick()
+    for report in done.values():
+        for stage, value in report.seconds.items():
+            summary.seconds[stage] = summary.seconds.get(stage, 0.0) + value
+    compiled = {keys[path] or f"uncached-{index}": done[path] for index, path in enumerate(files) if path in done}
+    return compiled, pending
 
 
-def _process_all(files: list[Path], jobs: int, summary: BuildSummary) -> list[ReportResult]:
+def _compiled_outcomes(files: list[Path], jobs: int):
+    """Each file's CompiledReport or the reason it was skipped, in order, as they come."""
     if jobs > 1 and len(files) > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            outcomes = list(pool.map(_process_one, files, chunksize=4))
+            yield from pool.map(_compile_one, files, chunksize=max(1, min(8, len(files) // (jobs * 8))))
     else:
-        outcomes = [_process_one(path) for path in files]
-    results: list[ReportResult] = []
+        yield from map(_compile_one, files)
+
+
+def _compile_one(path: Path, check: bool = True):
+    try:
+        return compile_report(path) if check else compile_unchecked(path)
+    except InputError as error:
+        return str(error)
+
+
+def _cache_key(cache: BuildCache | None, path: Path) -> str | None:
+    try:
+        return cache.key(path) if cache else None
+    except OSError:
+        return None  # compiling it says what is wrong with the file
+
+
+def _ticker(progress: Progress | None, total: int, already: int):
+    state = {"done": already}
+    if progress:
+        progress(already, total)
+
+    def tick():
+        state["done"] += 1
+        if progress:
+            progress(state["done"], total)
+    return tick
+
+
+def _distinct(compiled: dict[str, CompiledReport], summary: BuildSummary) -> list[CompiledReport]:
+    """The compiled reports in input order, a text given twice (under two names) once."""
     seen: dict[str, str] = {}
-    for path, (result, seconds, error) in zip(files, outcomes):
-        if error:
-            summary.skipped.append(Skipped(str(path), error))
+    reports = []
+    for report in compiled.values():
+        if report.sha256 in seen:
+            summary.skipped.append(Skipped(report.source, f"{report.source}: the same text as {seen[report.sha256]}"))
             continue
-        digest = result.document.sha256
-        if digest in seen:
-            summary.skipped.append(Skipped(str(path), f"{path}: the same text as {seen[digest]}"))
-            continue
-        seen[digest] = str(path)
-        results.append(result)
-        for stage, value in seconds.items():
-            summary.seconds[stage] = summary.seconds.get(stage, 0.0) + value
-    return results
+        seen[report.sha256] = report.source
+        reports.append(report)
+    return reports
+
+
+def _joined_graphs(reports: list[CompiledReport]):
+    """Each report's named graph (IRI order) with the targets of any report linked to the
+    outcomes it states (plan:actual, in the graph of the report stating the outcome)."""
+    from graph.rdf import target_outcomes
+
+    outcomes = target_outcomes([(report.iri, report.figures) for report in reports])
+    added: dict[str, list[str]] = {}
+    for target, observation, report in outcomes:
+        added.setdefault(report, []).append(f"<{target}> <{PLAN_IRI}actual> <{observation}> .")
+    graphs = [(report.iri, sorted(set(report.lines).union(added.get(report.iri, ()))))
+              for report in sorted(reports, key=lambda r: r.iri)]
+    links = tuple((target, observation, "actual") for target, observation, _ in outcomes)
+    return graphs, links
+
+
+def _page(reports: list[CompiledReport], links: tuple, summary: BuildSummary) -> bytes:
+    from graph.analyse import join_parts, select
+    from graph.render import render_page
+
+    network = join_parts([report.network for report in sorted(reports, key=lambda r: r.iri)], links)
+    network, summary.notes = select(network)
+    return render_page(network, _page_title(reports), tuple(summary.notes)).encode("utf-8")
+
+
+def _combined(reports: list[CompiledReport]) -> ValidationResult:
+    """One SHACL result for the build: each report's graph was checked on its own."""
+    failing = [(report, report.validation) for report in reports
+               if report.validation and not report.validation.conforms]
+    return ValidationResult(
+        conforms=not failing,
+        violations=sum(result.violations for _, result in failing),
+        report="\n".join(f"{report.source}:\n{result.report}" for report, result in failing)
+        or "Validation Report\nConforms: True\n")
+
+
+def _load_oxigraph(directory: Path, trig: bytes, union: bytes) -> None:
+    from graph.stores import OxigraphStore
+
+    directory.mkdir(parents=True, exist_ok=True)
+    OxigraphStore(directory).replace(trig, union)
 
 
 class _stage:
@@ -220,40 +289,19 @@ def _in_background(function, *args):
     return result
 
 
-def _union(dataset: Dataset) -> Graph:
-    union = Graph()
-    bind_prefixes(union)
-    for graph in dataset.graphs():
-        for triple in graph:
-            union.add(triple)
-    return union
-
-
-def _class_counts(graph: Graph) -> dict[str, int]:
-    counts = Counter(
-        str(cls)[len(PLAN_IRI):] for cls in graph.objects(None, RDF.type) if str(cls).startswith(PLAN_IRI))
+def _class_counts(lines: list[str]) -> dict[str, int]:
+    counts: Counter[str] = Counter()
+    for line in lines:
+        subject, predicate, rest = line.split(" ", 2)
+        if predicate == RDF_TYPE and rest.startswith(f"<{PLAN_IRI}"):
+            counts[rest[len(PLAN_IRI) + 1:rest.index(">")]] += 1
     return dict(sorted(counts.items()))
 
 
-def _report_entry(result: ReportResult) -> dict:
-    document = result.document
-    figures = Counter(figure.kind.value for figure in result.extraction.figures)
-    return {
-        "source": document.source,
-        "iri": str(report_iri(document)),
-        "title": document.meta.title,
-        "passages": len(document.passages),
-        "sections": len(document.sections),
-        "observations": figures.get("observation", 0),
-        "targets": figures.get("target", 0),
-        "truncated": document.truncation is not None,
-    }
-
-
-def _page_title(results: list[ReportResult]) -> str:
-    if len(results) == 1:
-        return results[0].document.meta.title
-    return f"plankg: {len(results)} reports"
+def _page_title(reports: list[CompiledReport]) -> str:
+    if len(reports) == 1:
+        return reports[0].title
+    return f"plankg: {len(reports)} reports"
 
 
 def _build_json(summary: BuildSummary) -> bytes:
@@ -265,6 +313,7 @@ def _build_json(summary: BuildSummary) -> bytes:
         "triples": summary.triples,
         "counts": summary.counts,
         "shacl": {"conforms": validation.conforms, "violations": validation.violations},
+        "page": summary.notes,
         "seconds": {stage: round(value, 3) for stage, value in sorted(summary.seconds.items())},
         "files": list(OUTPUT_FILES),
     }

@@ -16,7 +16,7 @@ from pathlib import Path
 from rdflib import Dataset, Graph
 
 from graph.errors import DataError, PlankgError
-from graph.serialize import to_turtle
+from graph.serialize import graph_to_turtle
 
 BATCH_TRIPLES = 250  # Virtuoso turns each INSERT DATA into SQL of bounded length
 TIMEOUT_SECONDS = 120
@@ -78,7 +78,7 @@ def _update(opener, endpoint: str, update: str) -> None:
 
 def _put(opener, graph_store: str, name: str, graph: Graph) -> None:
     url = f"{graph_store}{'&' if '?' in graph_store else '?'}{urllib.parse.urlencode({'graph': name})}"
-    _send(opener, urllib.request.Request(url, data=to_turtle(graph), method="PUT", headers={
+    _send(opener, urllib.request.Request(url, data=graph_to_turtle(graph), method="PUT", headers={
         "Content-Type": "text/turtle; charset=utf-8"}), graph_store)
 
 

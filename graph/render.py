@@ -15,9 +15,10 @@ from pathlib import Path
 import pyvis
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from pyvis.network import Network
-from rdflib import RDFS, Graph
+import networkx as nx
+from rdflib import RDFS
 
-from graph.analyse import NodeInfo, entity_network, importance
+from graph.analyse import NodeInfo, importance
 from graph.vocab import PLAN_IRI, ontology
 
 VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
@@ -52,9 +53,8 @@ OPTIONS = {
 }
 
 
-def render_page(graph: Graph, title: str, network=None, notes: tuple[str, ...] = ()) -> str:
-    """The HTML page of the graph's entities and figures (or of the part `network` selects)."""
-    network = entity_network(graph) if network is None else network
+def render_page(network: nx.MultiDiGraph, title: str, notes: tuple[str, ...] = ()) -> str:
+    """The HTML page of a network of entities and figures (analyse.entity_network, select)."""
     ranks = importance(network)
     net = Network(directed=True, cdn_resources="local")
     for node in sorted(network.nodes):
@@ -102,7 +102,7 @@ def _edge_labels() -> dict[str, str]:
 
 def _tooltip(info: NodeInfo) -> str:
     lines = [info.label]
-    lines += [info.labels[tag] for tag in ("zh-Latn-pinyin", "en") if tag in info.labels]
+    lines += [info.labels[tag] for tag in ("zh-latn-pinyin", "en") if tag in info.labels]
     lines += [f"「{sentence}」" for sentence in info.sentences[:3]]
     if len(info.sentences) > 3:
         lines.append(f"… {len(info.sentences) - 3} more sentences")

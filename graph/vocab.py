@@ -11,6 +11,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from rdflib import OWL, RDF, Graph, Namespace, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDFS, SKOS, XSD
 
 PLAN_IRI = "https://w3id.org/plankg/ontology#"
 ID_IRI = "https://w3id.org/plankg/id/"
@@ -67,3 +68,16 @@ class _DeclaredNamespace:
 
 
 PLAN = _DeclaredNamespace()
+
+
+PREFIXES = {
+    "plan": PLAN_IRI, "id": str(ID), "rdfs": str(RDFS), "xsd": str(XSD), "skos": str(SKOS),
+    "dcterms": str(DCTERMS), "prov": str(PROV), "org": "http://www.w3.org/ns/org#",
+    "qb": "http://purl.org/linked-data/cube#", "owl": str(OWL),
+}
+
+
+def bind_prefixes(graph: Graph) -> None:
+    """The prefixes plankg's files and queries use, bound in an rdflib graph."""
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True, replace=True)

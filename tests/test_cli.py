@@ -36,7 +36,7 @@ def test_build_writes_the_four_files_and_says_where_the_page_is(run, tmp_path):
     assert result.exit_code == 0, result.output
     assert "SHACL: conforms" in result.stdout
     assert "graph.html" in result.stdout
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+    assert sorted(p.name for p in (tmp_path / "out").iterdir() if p.is_file()) == [
         "build.json", "graph.html", "graph.trig", "graph.ttl"]
 
 
@@ -66,10 +66,10 @@ def test_a_missing_report_is_one_error_line(run, tmp_path):
 def test_a_failed_build_leaves_the_previous_output_as_it_was(run, tmp_path):
     out = tmp_path / "out"
     assert run("build", SEED, "-o", out).exit_code == 0
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    before = {p.name: p.read_bytes() for p in out.rglob("*") if p.is_file()}
     (tmp_path / "empty.txt").write_bytes(b"")
     assert run("build", tmp_path / "empty.txt", "-o", out).exit_code == 2
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert {p.name: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
 
 
 def test_one_bad_report_in_a_folder_is_skipped_and_said(run, tmp_path):
@@ -201,3 +201,28 @@ def test_python_dash_m_graph_is_the_command():
     result = subprocess.run([sys.executable, "-m", "graph", "query", "--list"], cwd=ROOT,
                             capture_output=True, text=True)
     assert result.returncode == 0 and "figures" in result.stdout
+
+
+def test_a_progress_bar_shows_on_a_terminal_and_not_in_a_pipe(tmp_path):
+    import os
+    import pty
+
+    command = [sys.executable, "-m", "graph", "build", str(FIXTURES), "--no-cache", "-o"]
+    piped = subprocess.run([*command, str(tmp_path / "piped")], cwd=ROOT, capture_output=True, text=True)
+    assert piped.returncode == 0 and "compiling reports" not in piped.stderr + piped.stdout
+    leader, follower = pty.openpty()
+    with subprocess.Popen([*command, str(tmp_path / "tty")], cwd=ROOT, stdout=subprocess.DEVNULL,
+                          stderr=follower) as process:
+        os.close(follower)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:  # the terminal closed: the build is over
+                break
+            if not chunk:
+                break
+            shown += chunk
+    os.close(leader)
+    assert process.returncode == 0
+    assert b"compiling reports" in shown and b"6/6" in shown

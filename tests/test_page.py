@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from rdflib import RDF
 
-from graph.analyse import NODE_CLASSES
+from graph.analyse import NODE_CLASSES, entity_network
 from graph.render import render_page
 from graph.vocab import PLAN
 
@@ -83,7 +83,7 @@ def test_hovering_a_node_shows_its_sentence(browser, seed_build):
 
 def test_hostile_text_shows_as_text_and_runs_nothing(browser, tmp_path):
     path = tmp_path / "hostile.html"
-    path.write_text(render_page(_hostile_graph(), title='<img src=x onerror="window.__pwned=1">'), encoding="utf-8")
+    path.write_text(render_page(entity_network(_hostile_graph()), title='<img src=x onerror="window.__pwned=1">'), encoding="utf-8")
     page, problems = _open(browser, path)
     assert page.evaluate("window.__pwned") is None
     assert page.evaluate("nodes.get()[0].label").startswith("</script>")

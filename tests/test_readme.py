@@ -8,7 +8,7 @@ from click.testing import CliRunner
 from rdflib import Graph
 
 from graph.cli import main
-from graph.rdf import PREFIXES
+from graph.vocab import PREFIXES
 
 from conftest import ROOT, SEEDS
 

@@ -8,7 +8,7 @@ import subprocess
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
-from graph.analyse import NODE_CLASSES
+from graph.analyse import NODE_CLASSES, entity_network
 from graph.render import render_page
 from graph.vocab import ID, PLAN
 
@@ -53,7 +53,7 @@ def _hostile_graph() -> Graph:
 
 
 def test_text_in_the_page_cannot_break_out_of_its_script():
-    page = render_page(_hostile_graph(), title='<script>alert("title")</script>')
+    page = render_page(entity_network(_hostile_graph()), title='<script>alert("title")</script>')
     assert "<script>alert" not in page
     assert "<img src=x" not in page
     assert "&lt;script&gt;alert(&#34;title&#34;)&lt;/script&gt;" in page

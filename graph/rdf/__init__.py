@@ -1,5 +1,6 @@
-"""rdf: documents, their figures, entities and relations -> an rdflib Dataset, one named graph
-per report (named by the report's IRI).
+"""rdf: one report's document, figures, entities and relations -> its named graph (an rdflib
+Graph, named by the report's IRI); links between reports (a target and its outcome) are made
+from figure_keys once every report is built.
 
     document   the report, its sections, passages and captions, with their spans
     figures    observations and targets, and each target's outcome across reports
@@ -11,29 +12,27 @@ them (xsd:decimal from the decimal string), never recomputed.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from rdflib import Dataset
+from rdflib import Graph, URIRef
 
 from graph.iris import report_iri
 from graph.model import ReportResult
 from graph.rdf.document import add_document
 from graph.rdf.entities import add_entities
-from graph.rdf.figures import add_figures, target_outcomes
+from graph.rdf.figures import FigureKey, add_figures, figure_keys, target_outcomes
 from graph.rdf.terms import PLAN, PREFIXES, bind_prefixes
 
-__all__ = ["to_dataset", "add_report", "bind_prefixes", "PREFIXES"]
+__all__ = ["report_graph", "add_report", "figure_keys", "target_outcomes", "FigureKey",
+           "bind_prefixes", "PREFIXES"]
 
 
-def to_dataset(results: Iterable[ReportResult]) -> Dataset:
-    results = list(results)
-    dataset = Dataset()
-    bind_prefixes(dataset)
-    for result in results:
-        add_report(dataset.graph(report_iri(result.document)), result)
-    for target, observation, report in target_outcomes(results):
-        dataset.graph(report).add((target, PLAN.actual, observation))
-    return dataset
+def report_graph(result: ReportResult) -> Graph:
+    """The report's named graph, its targets linked to the outcomes it states itself."""
+    graph = Graph()
+    add_report(graph, result)
+    report = str(report_iri(result.document))
+    for target, observation, _ in target_outcomes([(report, figure_keys(result))]):
+        graph.add((URIRef(target), PLAN.actual, URIRef(observation)))
+    return graph
 
 
 def add_report(graph, result: ReportResult) -> None:

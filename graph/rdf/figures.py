@@ -52,21 +52,37 @@ def _add_figure(graph: Graph, node: URIRef, figure: Figure, indicator: URIRef,
     ])
 
 
-def target_outcomes(results: list[ReportResult]) -> list[tuple[URIRef, URIRef, URIRef]]:
-    """(target, the observation of its indicator, area and year, the observation's report):
-    a 2025 target of one report meets the 2025 figure of the next year's report."""
-    observations: dict[tuple, list[tuple[URIRef, URIRef]]] = {}
-    targets: list[tuple[tuple, URIRef]] = []
-    for result in results:
-        report = report_iri(result.document)
-        keys = result.resolution
-        for figure in result.extraction.figures:
-            area = keys.place_keys.get(figure.ref_area)
-            key = (keys.indicator_keys[figure.indicator], area, figure.period)
-            node = figure_iri(report, figure)
-            if figure.kind is FigureKind.TARGET and figure.target_year:
-                targets.append(((key[0], area, str(figure.target_year)), node))
-            elif figure.kind is FigureKind.OBSERVATION and figure.period:
+FigureKey = tuple[str, tuple, str]  # (kind, (indicator, area, period or target year), figure IRI)
+
+
+def figure_keys(result: ReportResult) -> tuple[FigureKey, ...]:
+    """What matches a target to its outcome, for each of a report's figures: plain data, so that
+    reports built apart can be matched afterwards."""
+    report = report_iri(result.document)
+    keys = result.resolution
+    found = []
+    for figure in result.extraction.figures:
+        area = keys.place_keys.get(figure.ref_area)
+        indicator = keys.indicator_keys[figure.indicator]
+        node = str(figure_iri(report, figure))
+        if figure.kind is FigureKind.TARGET and figure.target_year:
+            found.append(("target", (indicator, area, str(figure.target_year)), node))
+        elif figure.kind is FigureKind.OBSERVATION and figure.period:
+            found.append(("observation", (indicator, area, figure.period), node))
+    return tuple(found)
+
+
+def target_outcomes(reports: list[tuple[str, tuple[FigureKey, ...]]]) -> list[tuple[str, str, str]]:
+    """(target, the observation of its indicator, area and year, the observation's report), for
+    reports given as (report IRI, figure keys): a 2025 target of one report meets the 2025 figure
+    of the next year's report."""
+    observations: dict[tuple, list[tuple[str, str]]] = {}
+    targets: list[tuple[tuple, str]] = []
+    for report, keys in reports:
+        for kind, key, node in keys:
+            if kind == "target":
+                targets.append((key, node))
+            else:
                 observations.setdefault(key, []).append((node, report))
     return sorted((target, observation, report)
                   for key, target in targets for observation, report in observations.get(key, []))

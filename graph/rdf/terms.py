@@ -2,25 +2,11 @@
 
 from __future__ import annotations
 
-from rdflib import RDFS, XSD, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
+from rdflib import XSD, Graph, Literal, URIRef
 
-from graph.vocab import ID, PLAN, PLAN_IRI
-
-ORG = Namespace("http://www.w3.org/ns/org#")
-QB = Namespace("http://purl.org/linked-data/cube#")
-
-PREFIXES = {
-    "plan": PLAN_IRI, "id": str(ID), "rdfs": str(RDFS), "xsd": str(XSD), "skos": str(SKOS),
-    "dcterms": str(DCTERMS), "prov": str(PROV), "org": str(ORG), "qb": str(QB), "owl": str(OWL),
-}
+from graph.vocab import ID, PLAN, PREFIXES, bind_prefixes
 
 __all__ = ["PLAN", "ID", "PREFIXES", "bind_prefixes", "add_optional", "decimal"]
-
-
-def bind_prefixes(graph: Graph) -> None:
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace, override=True, replace=True)
 
 
 def add_optional(graph: Graph, subject: URIRef, pairs) -> None:

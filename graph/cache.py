@@ -1,0 +1,95 @@
+"""The build cache: each report compiled once, reused while its text and plankg stay the same.
+
+An entry is keyed by the report's bytes, its file name and a fingerprint of plankg itself (its
+version and every file of the package: code, lexicons, ontology, queries, template), so a report
+is compiled again when it or anything that reads it changes. Entries are JSON, not pickles: a cache
+folder is data, and loading it runs no code. An entry that cannot be read is compiled anew.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+
+from graph.analyse import NetworkPart, NodeInfo
+from graph.compile import CompiledReport
+from graph.files import write_all_atomically
+from graph.validate import ValidationResult
+from graph.version import __version__
+from graph.vocab import ontology_file
+
+CACHE_DIR = ".plankg-cache"
+
+
+class BuildCache:
+    def __init__(self, out_dir: Path):
+        self.directory = out_dir / CACHE_DIR
+
+    def key(self, path: Path) -> str:
+        digest = hashlib.sha256(code_fingerprint().encode())
+        digest.update(path.name.encode("utf-8") + b"\0")
+        digest.update(path.read_bytes())
+        return digest.hexdigest()
+
+    def get(self, key: str) -> CompiledReport | None:
+        try:
+            with gzip.open(self.directory / f"{key}.json.gz", "rt", encoding="utf-8") as stream:
+                return from_json(json.load(stream))
+        except (OSError, ValueError, KeyError, TypeError, EOFError):
+            return None
+
+    def keep_only(self, entries: dict[str, CompiledReport]) -> None:
+        """Write the entries of this build and drop every other, so the cache holds one build."""
+        new = {self.directory / f"{key}.json.gz": _packed(report)
+               for key, report in entries.items() if not (self.directory / f"{key}.json.gz").exists()}
+        write_all_atomically(new)
+        wanted = {f"{key}.json.gz" for key in entries}
+        if self.directory.is_dir():
+            for stale in self.directory.iterdir():
+                if stale.name not in wanted and stale.name.endswith(".json.gz"):
+                    stale.unlink()
+
+
+@cache
+def code_fingerprint() -> str:
+    """A digest of plankg's version and of every file in its package."""
+    digest = hashlib.sha256(__version__.encode())
+    root = Path(str(files("graph")))
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
+    for name in ("plan.ttl", "shapes.ttl"):
+        digest.update(ontology_file(name).read_bytes())
+    return digest.hexdigest()
+
+
+def _packed(report: CompiledReport) -> bytes:
+    return gzip.compress(json.dumps(to_json(report), ensure_ascii=False).encode("utf-8"), compresslevel=1, mtime=0)
+
+
+def to_json(report: CompiledReport) -> dict:
+    validation = report.validation
+    return {
+        "source": report.source, "sha256": report.sha256, "iri": report.iri, "title": report.title,
+        "entry": report.entry, "lines": list(report.lines),
+        "figures": [[kind, list(key), node] for kind, key, node in report.figures],
+        "nodes": [[n.iri, n.cls, n.label, n.labels, [list(s) for s in n.sources]] for n in report.network.nodes],
+        "edges": [list(edge) for edge in report.network.edges],
+        "validation": validation and [validation.conforms, validation.violations, validation.report],
+    }
+
+
+def from_json(data: dict) -> CompiledReport:
+    nodes = tuple(NodeInfo(iri, cls, label, labels, tuple(tuple(s) for s in sources))
+                  for iri, cls, label, labels, sources in data["nodes"])
+    validation = data["validation"]
+    return CompiledReport(
+        source=data["source"], sha256=data["sha256"], iri=data["iri"], title=data["title"],
+        entry=data["entry"], lines=tuple(data["lines"]),
+        figures=tuple((kind, tuple(key), node) for kind, key, node in data["figures"]),
+        network=NetworkPart(nodes, tuple(tuple(edge) for edge in data["edges"])),
+        validation=ValidationResult(*validation) if validation else None)

@@ -1,0 +1,100 @@
+"""compile: one report file -> everything a build needs of it, as plain data.
+
+A CompiledReport is what a worker process sends back and what the build cache keeps between
+builds: the report's named graph as N-Triples lines, the keys that link its targets to outcomes
+stated in other reports, its part of the network page, its SHACL result and its line in
+build.json. Nothing in it depends on another report, so reports compile apart: in parallel, or
+once and reused while their text stays the same.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from rdflib import Graph
+
+from graph.analyse import NetworkPart, network_part
+from graph.extract import extract
+from graph.iris import report_iri
+from graph.model import ReportResult
+from graph.rdf import FigureKey, figure_keys, report_graph
+from graph.read import read_report
+from graph.resolve import resolve
+from graph.serialize import ntriples_lines
+from graph.validate import ValidationResult, validate_graph
+
+
+@dataclass(frozen=True)
+class CompiledReport:
+    source: str  # the path as given to the build
+    sha256: str  # of the file's bytes
+    iri: str
+    title: str
+    entry: dict  # its line in build.json
+    lines: tuple[str, ...]  # its named graph: sorted canonical N-Triples lines
+    figures: tuple[FigureKey, ...]
+    network: NetworkPart
+    validation: ValidationResult | None = None
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def compile_report(path: Path) -> CompiledReport:
+    """Read, extract, resolve, write and check one report (raises InputError for a bad file)."""
+    compiled, graph = compile_unchecked(path)
+    started = time.perf_counter()
+    validation = validate_graph(graph)
+    return replace(compiled, validation=validation,
+                   seconds={**compiled.seconds, "validate": time.perf_counter() - started})
+
+
+def compile_unchecked(path: Path) -> tuple[CompiledReport, Graph]:
+    """All of compile_report but the SHACL check, and the report's graph to check elsewhere."""
+    seconds: dict[str, float] = {}
+    with _timed(seconds, "read"):
+        document = read_report(path)
+    with _timed(seconds, "extract"):
+        extraction = extract(document)
+    with _timed(seconds, "resolve"):
+        result = ReportResult(document, extraction, resolve(document, extraction))
+    with _timed(seconds, "rdf"):
+        graph = report_graph(result)
+        lines = tuple(ntriples_lines(graph))
+    with _timed(seconds, "network"):
+        part = network_part(graph)
+    compiled = CompiledReport(
+        source=str(path), sha256=document.sha256, iri=str(report_iri(document)),
+        title=document.meta.title, entry=_entry(result), lines=lines, figures=figure_keys(result),
+        network=part, seconds=seconds)
+    return compiled, graph
+
+
+def _entry(result: ReportResult) -> dict:
+    document = result.document
+    figures = Counter(figure.kind.value for figure in result.extraction.figures)
+    return {
+        "source": document.source,
+        "iri": str(report_iri(document)),
+        "title": document.meta.title,
+        "passages": len(document.passages),
+        "sections": len(document.sections),
+        "observations": figures.get("observation", 0),
+        "targets": figures.get("target", 0),
+        "truncated": document.truncation is not None,
+    }
+
+
+class _timed:
+    """Adds the seconds a block takes to seconds[name]."""
+
+    def __init__(self, seconds: dict[str, float], name: str):
+        self.seconds, self.name = seconds, name
+
+    def __enter__(self):
+        self.started = time.perf_counter()
+
+    def __exit__(self, *exc):
+        self.seconds[self.name] = self.seconds.get(self.name, 0.0) + time.perf_counter() - self.started
+        return False
