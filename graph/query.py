@@ -13,17 +13,16 @@ import io
 import json
 import re
 import unicodedata
+from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
 from rdflib import BNode, Dataset, Literal, URIRef
-from rdflib.plugins.sparql import prepareQuery
-from rdflib.query import Result
 
 from graph.errors import DataError, QueryError
 from graph.inference import rdfs_closure
-from graph.rdf import PREFIXES, bind_prefixes
-from graph.serialize import to_turtle
+from graph.vocab import PREFIXES, bind_prefixes
+from graph.serialize import graph_to_turtle
 from graph.stores import Answer
 from graph.vocab import ID, ONTOLOGY_IRI, ontology
 
@@ -114,7 +113,10 @@ def query_form(sparql: str) -> str:
     return form
 
 
-def run_query(dataset: Dataset, sparql: str) -> Result:
+def run_query(dataset: Dataset, sparql: str):
+    """rdflib's answer (a Result) to the query over the dataset."""
+    from rdflib.plugins.sparql import prepareQuery  # only the in-memory store needs rdflib's engine
+
     query_form(sparql)
     try:
         prepared = prepareQuery(sparql, initNs=PREFIXES)
@@ -132,7 +134,7 @@ def format_answer(answer: Answer, output_format: str, label=None) -> str:
         if output_format not in ("turtle", "table"):
             raise QueryError("a CONSTRUCT or DESCRIBE query gives a graph: use --format turtle")
         bind_prefixes(answer.graph)
-        return to_turtle(answer.graph).decode("utf-8")
+        return graph_to_turtle(answer.graph).decode("utf-8")
     if answer.kind == "boolean":
         if output_format == "json":
             return json.dumps({"head": {}, "boolean": answer.boolean}) + "\n"
@@ -214,16 +216,25 @@ def _display(term, label=None) -> str:
 
 
 def _cut(text: str) -> str:
-    if _width(text) <= TABLE_CELL_WIDTH:
+    """The text, or as much of it as fits a cell with "…" after it."""
+    if len(text) <= TABLE_CELL_WIDTH // 2 or _width(text) <= TABLE_CELL_WIDTH:
         return text
-    while _width(text) > TABLE_CELL_WIDTH - 1:
-        text = text[:-1]
-    return text + "…"
+    used = 0
+    for end, character in enumerate(text):
+        used += _char_width(character)
+        if used > TABLE_CELL_WIDTH - 1:
+            return text[:end] + "…"
+    return text
 
 
 def _width(text: str) -> int:
-    """Display width in a terminal: CJK characters take two columns."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    """Display width in a terminal: wide (CJK) characters take two columns."""
+    return len(text) if text.isascii() else sum(map(_char_width, text))
+
+
+@cache  # a table of a thousand reports' sentences asks for the same few thousand characters
+def _char_width(character: str) -> int:
+    return 2 if unicodedata.east_asian_width(character) in ("W", "F") else 1
 
 
 def _aligned(cells: list[str], widths: list[int]) -> str:
