@@ -6,62 +6,19 @@ sentences each node comes from. Edges are the object properties between nodes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import networkx as nx
-from rdflib import RDF, RDFS, Graph, Literal, URIRef
-from rdflib.namespace import PROV, SKOS
+from rdflib import Graph
 
 from graph.errors import PlankgError
-from graph.vocab import PLAN, PLAN_IRI
+from graph.nodes import NODE_CLASSES, NetworkPart, NodeInfo, network_part
 
-NODE_CLASSES = ("Bank", "School", "Company", "Organization", "Project", "Policy", "Sector", "Place",
-                "Indicator", "Observation", "Target")
-
-
-@dataclass(frozen=True)
-class NodeInfo:
-    iri: str
-    cls: str
-    label: str
-    labels: dict[str, str]  # lower-cased language tag -> label
-    sources: tuple[tuple[str, str], ...]  # (passage IRI, its sentence), in IRI order
-
-    @property
-    def sentences(self) -> tuple[str, ...]:
-        return tuple(text for _, text in self.sources)
-
-
-@dataclass(frozen=True)
-class NetworkPart:
-    """The nodes and links one report's graph gives the network: plain data, so that reports
-    built apart (in other processes, or in an earlier build) join into one network."""
-
-    nodes: tuple[NodeInfo, ...]
-    edges: tuple[tuple[str, str, str], ...]  # (source IRI, target IRI, property name)
+__all__ = ["NODE_CLASSES", "NodeInfo", "NetworkPart", "entity_network", "join_parts", "find_node",
+           "select", "importance"]
 
 
 def entity_network(graph: Graph) -> nx.MultiDiGraph:
     """The graph's entities and figures as a directed multigraph; attribute `info` per node."""
     return join_parts([network_part(graph)])
-
-
-def network_part(graph: Graph) -> NetworkPart:
-    nodes: dict[str, NodeInfo] = {}
-    for cls in NODE_CLASSES:
-        for node in sorted(set(graph.subjects(RDF.type, PLAN[cls]))):
-            if isinstance(node, URIRef) and str(node) not in nodes:
-                nodes[str(node)] = _node_info(graph, node, cls)
-    edges = []
-    for source in sorted(nodes):
-        for predicate, target in sorted(graph.predicate_objects(URIRef(source))):
-            if str(target) not in nodes:
-                continue
-            if str(predicate).startswith(PLAN_IRI):
-                edges.append((source, str(target), str(predicate)[len(PLAN_IRI):]))
-            elif predicate == SKOS.broader:
-                edges.append((source, str(target), "broader"))
-    return NetworkPart(tuple(nodes.values()), tuple(edges))
 
 
 def join_parts(parts: list[NetworkPart], links: tuple[tuple[str, str, str], ...] = ()) -> nx.MultiDiGraph:
@@ -141,34 +98,3 @@ def importance(network: nx.MultiDiGraph) -> dict[str, float]:
     centrality = nx.degree_centrality(nx.Graph(network.to_undirected()))
     top = max(centrality.values()) or 1.0
     return {node: round(value / top, 4) for node, value in centrality.items()}
-
-
-def _node_info(graph: Graph, node: URIRef, cls: str) -> NodeInfo:
-    labels = {}
-    for label in sorted(graph.objects(node, RDFS.label)):
-        if isinstance(label, Literal):
-            labels.setdefault((label.language or "").lower(), str(label))
-    sources = sorted(set(graph.objects(node, PLAN.mentionedIn)) | set(graph.objects(node, PROV.wasDerivedFrom)))
-    pairs = tuple((str(source), str(text)) for source in sources for text in graph.objects(source, PLAN.text))
-    label = labels.get("zh") or _figure_label(graph, node) or str(node).rsplit("/", 1)[-1]
-    return NodeInfo(str(node), cls, label, labels, pairs)
-
-
-def _figure_label(graph: Graph, node: URIRef) -> str | None:
-    """地区生产总值 1815.0亿元 +3.2%: an indicator with its numbers, as a figure's label."""
-    indicator = graph.value(node, PLAN.indicator)
-    if indicator is None:
-        return None
-    names = sorted(str(label) for label in graph.objects(indicator, RDFS.label)
-                   if isinstance(label, Literal) and label.language == "zh")
-    parts = [names[0] if names else ""]
-    value, unit = graph.value(node, PLAN.value), graph.value(node, PLAN.unit)
-    if value is not None:
-        parts.append(f"{value}{unit or ''}")
-    growth = graph.value(node, PLAN.growthRate)
-    if growth is not None:
-        parts.append(f"{'+' if not str(growth).startswith('-') else ''}{growth}%")
-    year = graph.value(node, PLAN.targetYear) or graph.value(node, PLAN.period)
-    if year is not None:
-        parts.append(f"({year})")
-    return " ".join(parts)

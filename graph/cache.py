@@ -15,7 +15,7 @@ from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
-from graph.analyse import NetworkPart, NodeInfo
+from graph.nodes import NetworkPart, NodeInfo
 from graph.compile import CompiledReport
 from graph.files import write_all_atomically
 from graph.validate import ValidationResult

@@ -154,7 +154,7 @@ def validate(data_files: tuple[Path, ...]) -> None:
     for context in dataset.graphs():
         for triple in context:
             data.add(triple)
-    result = validate_graph(data)
+    result = validate_graph(data, inplace=True)
     if result.conforms:
         click.echo(f"SHACL: the graph conforms ({len(data)} triples checked)")
         return

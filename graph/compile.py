@@ -16,7 +16,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from graph.analyse import NetworkPart, network_part
+from graph.nodes import NetworkPart, network_part
 from graph.extract import extract
 from graph.iris import report_iri
 from graph.model import ReportResult
@@ -45,7 +45,7 @@ def compile_report(path: Path) -> CompiledReport:
     """Read, extract, resolve, write and check one report (raises InputError for a bad file)."""
     compiled, graph = compile_unchecked(path)
     started = time.perf_counter()
-    validation = validate_graph(graph)
+    validation = validate_graph(graph, inplace=True)
     return replace(compiled, validation=validation,
                    seconds={**compiled.seconds, "validate": time.perf_counter() - started})
 

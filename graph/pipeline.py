@@ -141,7 +141,7 @@ def _compile_all(files: list[Path], jobs: int, cache: BuildCache | None, summary
         outcome = _compile_one(todo[0], check=False)
         if isinstance(outcome, tuple):
             done[todo[0]], graph = outcome
-            pending = _in_background(validate_graph, graph)
+            pending = _in_background(validate_graph, graph, True)  # inplace: the child's own copy
         else:
             summary.skipped.append(Skipped(str(todo[0]), outcome))
         tick()

@@ -1,0 +1,89 @@
+"""nodes: what the network page draws of one graph, as plain data (graph.analyse joins it).
+
+The things a reader looks for (entities and figures) with their labels and the sentences they
+come from, and the object properties between them. Kept apart from graph.analyse so that a
+report compiles without importing networkx.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib.namespace import PROV, SKOS
+
+from graph.vocab import PLAN, PLAN_IRI
+
+NODE_CLASSES = ("Bank", "School", "Company", "Organization", "Project", "Policy", "Sector", "Place",
+                "Indicator", "Observation", "Target")
+
+
+@dataclass(frozen=True)
+class NodeInfo:
+    iri: str
+    cls: str
+    label: str
+    labels: dict[str, str]  # lower-cased language tag -> label
+    sources: tuple[tuple[str, str], ...]  # (passage IRI, its sentence), in IRI order
+
+    @property
+    def sentences(self) -> tuple[str, ...]:
+        return tuple(text for _, text in self.sources)
+
+
+@dataclass(frozen=True)
+class NetworkPart:
+    """The nodes and links one report's graph gives the network: plain data, so that reports
+    built apart (in other processes, or in an earlier build) join into one network."""
+
+    nodes: tuple[NodeInfo, ...]
+    edges: tuple[tuple[str, str, str], ...]  # (source IRI, target IRI, property name)
+
+
+def network_part(graph: Graph) -> NetworkPart:
+    nodes: dict[str, NodeInfo] = {}
+    for cls in NODE_CLASSES:
+        for node in sorted(set(graph.subjects(RDF.type, PLAN[cls]))):
+            if isinstance(node, URIRef) and str(node) not in nodes:
+                nodes[str(node)] = _node_info(graph, node, cls)
+    edges = []
+    for source in sorted(nodes):
+        for predicate, target in sorted(graph.predicate_objects(URIRef(source))):
+            if str(target) not in nodes:
+                continue
+            if str(predicate).startswith(PLAN_IRI):
+                edges.append((source, str(target), str(predicate)[len(PLAN_IRI):]))
+            elif predicate == SKOS.broader:
+                edges.append((source, str(target), "broader"))
+    return NetworkPart(tuple(nodes.values()), tuple(edges))
+
+
+def _node_info(graph: Graph, node: URIRef, cls: str) -> NodeInfo:
+    labels = {}
+    for label in sorted(graph.objects(node, RDFS.label)):
+        if isinstance(label, Literal):
+            labels.setdefault((label.language or "").lower(), str(label))
+    sources = sorted(set(graph.objects(node, PLAN.mentionedIn)) | set(graph.objects(node, PROV.wasDerivedFrom)))
+    pairs = tuple((str(source), str(text)) for source in sources for text in graph.objects(source, PLAN.text))
+    label = labels.get("zh") or _figure_label(graph, node) or str(node).rsplit("/", 1)[-1]
+    return NodeInfo(str(node), cls, label, labels, pairs)
+
+
+def _figure_label(graph: Graph, node: URIRef) -> str | None:
+    """地区生产总值 1815.0亿元 +3.2%: an indicator with its numbers, as a figure's label."""
+    indicator = graph.value(node, PLAN.indicator)
+    if indicator is None:
+        return None
+    names = sorted(str(label) for label in graph.objects(indicator, RDFS.label)
+                   if isinstance(label, Literal) and label.language == "zh")
+    parts = [names[0] if names else ""]
+    value, unit = graph.value(node, PLAN.value), graph.value(node, PLAN.unit)
+    if value is not None:
+        parts.append(f"{value}{unit or ''}")
+    growth = graph.value(node, PLAN.growthRate)
+    if growth is not None:
+        parts.append(f"{'+' if not str(growth).startswith('-') else ''}{growth}%")
+    year = graph.value(node, PLAN.targetYear) or graph.value(node, PLAN.period)
+    if year is not None:
+        parts.append(f"({year})")
+    return " ".join(parts)
