@@ -4,14 +4,17 @@ wall time and peak memory of each, on this machine. Writes bench/RESULTS.md.
     python bench/run.py                    # seed, corpora of 10 and 100 generated reports
     python bench/run.py --sizes 10,100,1000 --runs 5
 
-Cases: the seed build; corpus builds with 2 jobs in memory and into Oxigraph, and the baseline
-(one process, rdflib's default store); every bundled query on the largest corpus's graph, from
-memory and from Oxigraph; the seed page's time to settle in headless chromium, when installed.
+Cases: the seed build, clean and unchanged; corpus builds with 2 jobs in memory and into
+Oxigraph, the baseline (bench/baseline.py: one process, one rdflib Dataset) and a rebuild with
+one report changed; every bundled query on the largest corpus's graph from Oxigraph and from the
+baseline (rdflib's store and SPARQL engine), and the store's own answer time; the time to
+settle in headless chromium of the seed's page and of a 2,000-node view, when installed.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import shutil
@@ -64,6 +67,37 @@ def page_settle_seconds(page: Path, runs: int) -> float | None:
     return statistics.median(times)
 
 
+DRAWN = ("Company", "Bank", "School", "Organization", "Project", "Policy", "Sector", "Place")  # shown at first
+
+
+def answer_seconds(store_dir: Path, name: str, runs: int, bindings: dict[str, str]) -> float:
+    """The store's own time to answer a bundled query and hand over every row (in this process)."""
+    from graph.query import bind, query_text
+    from graph.stores import OxigraphStore
+
+    store = OxigraphStore(store_dir)
+    sparql = bind(query_text(name), bindings)
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        store.query(sparql)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def measure_incremental(corpus: Path, out: Path, runs: int) -> tuple[float, float]:
+    """A rebuild after one report of the corpus changed (a sentence more each time)."""
+    changed = sorted(corpus.glob("*.txt"))[len(list(corpus.glob("*.txt"))) // 2]
+    walls, peaks = [], []
+    for run in range(runs):
+        with changed.open("a", encoding="utf-8") as stream:
+            stream.write(f"\n全市新增市场主体{1000 + run}户。\n")
+        wall, peak = measure([*PLANKG, "build", str(corpus), "-o", str(out), "--jobs", "2"], 1)
+        walls.append(wall)
+        peaks.append(peak)
+    return statistics.median(walls), statistics.median(peaks)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10,100")
@@ -75,37 +109,72 @@ def main() -> None:
     from bench.generate import main as generate
     from graph.query import bundled_queries
 
-    wall, peak = measure([*PLANKG, "build", "seeds", "-o", str(work / "seed")], max(args.runs, 5))
-    rows.append(("seed build (1 report, 2 jobs, memory)", wall, peak))
+    seed = ["build", "seeds", "-o", str(work / "seed")]
+    rows.append(("seed build (1 report, clean: --no-cache)", *measure([*PLANKG, *seed, "--no-cache"], max(args.runs, 5))))
+    rows.append(("seed build again, report unchanged (from the cache)", *measure([*PLANKG, *seed], max(args.runs, 5))))
     for size in sizes:
         corpus = work / f"corpus-{size}"
         generate(size, corpus)
-        for label, extra in (("2 jobs, memory", ["--jobs", "2"]),
-                             ("2 jobs, into Oxigraph", ["--jobs", "2", "--store", f"oxigraph:{work}/ox-{size}"]),
-                             ("baseline: 1 process, rdflib store", ["--jobs", "1"])):
-            wall, peak = measure([*PLANKG, "build", str(corpus), "-o", str(work / f"out-{size}"), *extra], args.runs)
-            rows.append((f"build {size} reports ({label})", wall, peak))
+        out = str(work / f"out-{size}")
+        for label, command in (
+                ("2 jobs, memory", [*PLANKG, "build", str(corpus), "-o", out, "--jobs", "2", "--no-cache"]),
+                ("2 jobs, into Oxigraph", [*PLANKG, "build", str(corpus), "-o", out, "--jobs", "2", "--no-cache",
+                                           "--store", f"oxigraph:{work}/ox-{size}"]),
+                ("baseline: 1 process, one rdflib Dataset",
+                 [sys.executable, str(ROOT / "bench" / "baseline.py"), str(corpus), str(work / f"baseline-{size}")])):
+            rows.append((f"build {size} reports ({label})", *measure(command, args.runs)))
+        measure([*PLANKG, "build", str(corpus), "-o", out, "--jobs", "2"], 1)  # fills the cache
+        rows.append((f"rebuild {size} reports, 1 changed (2 jobs, cache)", *measure_incremental(corpus, Path(out), args.runs)))
     largest = sizes[-1]
+    store = work / f"ox-{largest}"
+    triples = json.loads((work / f"out-{largest}" / "build.json").read_text(encoding="utf-8"))["triples"]
+    entity = _an_entity(store)
+    answers = []
     for name in bundled_queries():
-        for label, extra in (("memory", ["--data", str(work / f"out-{largest}" / "graph.ttl")]),
-                             ("Oxigraph", ["--store", f"oxigraph:{work}/ox-{largest}"])):
-            wall, peak = measure([*PLANKG, "query", name, "--format", "csv", *extra], args.runs)
-            rows.append((f"query {name} on {largest} reports ({label})", wall, peak))
-    settle = page_settle_seconds(work / "seed" / "graph.html", args.runs)
-    write(rows, settle, args)
+        bindings = {"name": entity} if name == "entity" else {}
+        extra = [arg for key, value in bindings.items() for arg in ("--bind", f"{key}={value}")]
+        rows.append((f"query {name} on {largest} reports (Oxigraph)",
+                     *measure([*PLANKG, "query", name, "--format", "csv", "--store", f"oxigraph:{store}", *extra], args.runs)))
+        baseline_runs = 1 if largest >= 1000 else args.runs  # rdflib parses the whole graph each time
+        rows.append((f"query {name} on {largest} reports (baseline: rdflib"
+                     f"{', 1 run' if baseline_runs < args.runs else ''})",
+                     *measure([*PLANKG, "query", name, "--format", "csv", "--data",
+                               str(work / f"out-{largest}" / "graph.ttl"), *extra], baseline_runs)))
+        answers.append((name, answer_seconds(store, name, args.runs, bindings), bindings))
+    settle = {"seed's page": page_settle_seconds(work / "seed" / "graph.html", args.runs)}
+    view = work / "view-2000.html"
+    subprocess.run([*PLANKG, "view", "--data", str(work / f"out-{largest}" / "graph.ttl"), "--max-nodes", "2000",
+                    *[arg for cls in DRAWN for arg in ("--class", cls)], "-o", str(view)], cwd=ROOT, check=True,
+                   capture_output=True)
+    settle[f"2,000-node view of the {largest}-report graph"] = page_settle_seconds(view, args.runs)
+    write(rows, answers, settle, args, triples)
     shutil.rmtree(work, ignore_errors=True)
 
 
-def write(rows, settle, args) -> None:
+def _an_entity(store: Path) -> str:
+    """A company of the corpus, for the entity query, which is asked about one thing at a time."""
+    from graph.stores import OxigraphStore
+
+    answer = OxigraphStore(store).query(
+        'SELECT ?name WHERE { ?c a plan:Company ; rdfs:label ?name FILTER (lang(?name) = "zh") } ORDER BY ?name LIMIT 1')
+    return str(answer.rows[0][0])
+
+
+def write(rows, answers, settle, args, triples) -> None:
     cpu = platform.processor() or platform.machine()
     lines = ["# Benchmark results", "",
              f"Made by `python bench/run.py --sizes {args.sizes} --runs {args.runs}` on {time.strftime('%Y-%m-%d')}: "
              f"{os.cpu_count()} cores, {cpu}, Python {platform.python_version()}. Whole processes, imports "
-             f"included; the median of {args.runs} runs (5 for the seed build).", "",
+             f"included; the median of {args.runs} runs (5 for the seed builds). The largest corpus's graph "
+             f"has {triples} triples; a generated report is about a tenth of the seed (see README.md).", "",
              "| case | median wall time (s) | median peak memory (MB) |", "| --- | ---: | ---: |"]
     lines += [f"| {label} | {wall:.2f} | {peak:.0f} |" for label, wall, peak in rows]
-    if settle is not None:
-        lines += ["", f"The seed's network page settles in {settle:.2f} s in headless chromium (median)."]
+    lines += ["", "The store's own time to answer each bundled query and hand over every row (Oxigraph, in "
+              "one process, after it is open; median):", "", "| query | seconds |", "| --- | ---: |"]
+    lines += [f"| {name}{' (--bind name=' + bindings['name'] + ')' if bindings else ''} | {seconds:.2f} |"
+              for name, seconds, bindings in answers]
+    lines += [""] + [f"The {what} settles in {seconds:.2f} s in headless chromium (median)." if seconds is not None
+                     else f"The {what}: not measured (no chromium or playwright here)." for what, seconds in settle.items()]
     (Path(__file__).parent / "RESULTS.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
 

@@ -200,10 +200,13 @@ def push(endpoint: str, graph_store: str | None, data_file: Path, user: str | No
 @click.option("--focus", metavar="ENTITY", help="Draw the neighbourhood of one entity (a label or an IRI).")
 @click.option("--depth", default=1, show_default=True, type=click.IntRange(min=1), help="Links from the focus.")
 @click.option("--class", "classes", multiple=True, metavar="CLASS", help="Draw only these classes (repeatable).")
+@click.option("--max-nodes", default=1500, show_default=True, type=click.IntRange(min=1),
+              help="Draw at most this many nodes (the least connected are left out).")
 @_data_option("RDF file(s) to draw")
 @click.option("-o", "--out", "out_file", type=click.Path(dir_okay=False, path_type=Path),
               default=DEFAULT_OUTPUT / "view.html", show_default=True)
-def view(focus: str | None, depth: int, classes: tuple[str, ...], data_files: tuple[Path, ...], out_file: Path) -> None:
+def view(focus: str | None, depth: int, classes: tuple[str, ...], max_nodes: int, data_files: tuple[Path, ...],
+         out_file: Path) -> None:
     """Draw the graph, or a part of it, as a network page that works offline."""
     from rdflib import Graph
 
@@ -217,7 +220,7 @@ def view(focus: str | None, depth: int, classes: tuple[str, ...], data_files: tu
     for context in dataset.graphs():
         for triple in context:
             graph.add(triple)
-    network, notes = select(entity_network(graph), focus, depth, classes)
+    network, notes = select(entity_network(graph), focus, depth, classes, max_nodes)
     title = f"plankg: {focus}" if focus else "plankg"
     write_all_atomically({out_file: render_page(network, title, tuple(notes)).encode("utf-8")})
     for note in notes:
