@@ -1,13 +1,17 @@
 """cli: the `plankg` command. Thin: it parses arguments, calls the library, prints.
 
 Exit status: 0 done; 1 done, but some reports were skipped (build) or the graph does not conform
-(validate); 2 bad input or usage. Errors are one line on stderr, never a traceback.
+(validate); 2 bad input or usage; 130 interrupted (Ctrl-C). Errors are one line on stderr, never
+a traceback.
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import sys
+import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -25,10 +29,30 @@ class _Group(click.Group):
 
     def invoke(self, ctx: click.Context):
         try:
-            return super().invoke(ctx)
+            with _sigterm_as_interrupt():
+                return super().invoke(ctx)
         except PlankgError as error:
             click.echo(f"plankg: error: {error}", err=True)
             ctx.exit(2)
+        except KeyboardInterrupt:
+            click.echo("plankg: interrupted; files already there are as they were", err=True)
+            ctx.exit(130)
+
+
+@contextmanager
+def _sigterm_as_interrupt():
+    """SIGTERM stops a command as Ctrl-C does: cleanly, with the output folder as it was."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(number, frame):
+        raise KeyboardInterrupt
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

@@ -8,7 +8,10 @@ complete output in place.
 from __future__ import annotations
 
 import os
+import signal
 import tempfile
+import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -23,9 +26,28 @@ def write_all_atomically(files: dict[Path, bytes]) -> None:
                 stream.write(content)
             os.chmod(temporary, 0o644)  # mkstemp makes files only their owner may read
             staged.append((Path(temporary), target))
-        for temporary, target in staged:
-            os.replace(temporary, target)
+        with _interrupts_held():
+            for temporary, target in staged:
+                os.replace(temporary, target)
     finally:
         for temporary, _ in staged:
             if temporary.exists():
                 temporary.unlink()
+
+
+@contextmanager
+def _interrupts_held():
+    """Ctrl-C and SIGTERM wait until the block is done: the renames happen all or none."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    received: list[int] = []
+    previous = {number: signal.signal(number, lambda n, frame: received.append(n))
+                for number in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+        if received:
+            signal.raise_signal(received[0])

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import signal
 import sys
 import time
 from collections import Counter
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -160,12 +160,27 @@ def _compile_all(files: list[Path], jobs: int, cache: BuildCache | None, summary
 
 
 def _compiled_outcomes(files: list[Path], jobs: int):
-    """Each file's CompiledReport or the reason it was skipped, in order, as they come."""
-    if jobs > 1 and len(files) > 1:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            yield from pool.map(_compile_one, files, chunksize=max(1, min(8, len(files) // (jobs * 8))))
-    else:
+    """Each file's CompiledReport or the reason it was skipped, in order, as they come. On
+    Ctrl-C or any error here the workers are stopped at once, not left to finish."""
+    if jobs == 1 or len(files) == 1:
         yield from map(_compile_one, files)
+        return
+    pool = multiprocessing.Pool(jobs, initializer=_ignore_interrupts)
+    try:
+        yield from pool.imap(_compile_one, files, chunksize=max(1, min(8, len(files) // (jobs * 8))))
+        pool.close()
+    except BaseException:
+        pool.terminate()
+        raise
+    finally:
+        pool.join()
+
+
+def _ignore_interrupts() -> None:
+    """In workers and background children: Ctrl-C is the parent's to handle, and the parent's
+    SIGTERM (which it stops them with) simply ends them, not as an interrupt with a traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _compile_one(path: Path, check: bool = True):
@@ -173,6 +188,8 @@ def _compile_one(path: Path, check: bool = True):
         return compile_report(path) if check else compile_unchecked(path)
     except InputError as error:
         return str(error)
+    except Exception as error:  # a fault met on this one report: say so, and build the others
+        return f"{path}: plankg failed on this report ({type(error).__name__}: {error}); please report it"
 
 
 def _cache_key(cache: BuildCache | None, path: Path) -> str | None:
@@ -272,6 +289,7 @@ def _in_background(function, *args):
     receiver, sender = multiprocessing.get_context("fork").Pipe(duplex=False)
 
     def child():
+        _ignore_interrupts()
         sender.send(function(*args))
         sender.close()
 
