@@ -25,7 +25,10 @@ XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 def ntriples_lines(graph: Graph) -> list[str]:
     """The graph's triples as sorted canonical N-Triples lines."""
     triples = [ox.Triple(_term(s), _term(p), _term(o)) for s, p, o in graph]
-    return sorted(set(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8").splitlines()))
+    written = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+    # split at "\n" only: str.splitlines() would also split at U+0085, U+2028 … which N-Triples
+    # leaves unescaped inside literals
+    return sorted({line for line in written.split("\n") if line})
 
 
 # Prefixes of the vocabularies; plankg's own IRIs (…/id/report/…) stay whole, as a prefixed name

@@ -72,7 +72,7 @@ _CHINESE_COUNT = re.compile(
     rf"(?:新增|新建|建成|培育|开通|新开|引进|落地|新认定|认定|获批|创建|打造)"
     rf"(?P<number>[{_CHINESE_DIGITS}]+)(?P<unit>个|家|条|座|所|项|批|处)")
 # 十六连丰: sixteen bumper harvests in a row
-_STREAK = re.compile(rf"(?P<number>[0-9０-９]+|[{_CHINESE_DIGITS}]+)连(?P<what>丰|增|涨|冠|胜|稳)")
+_STREAK = re.compile(rf"(?<![0-9０-９.．])(?P<number>[0-9０-９]+|[{_CHINESE_DIGITS}]+)连(?P<what>丰|增|涨|冠|胜|稳)")
 # A number with no unit that ends its clause: 环境空气质量综合指数3.26
 _BARE = re.compile(rf"(?<=[\u4e00-\u9fff)）])(?P<number>{DIGITS})$")
 # Right before a number, these make it part of a name or an expression
