@@ -40,27 +40,7 @@ def test_build_writes_the_four_files_and_says_where_the_page_is(run, tmp_path):
         "build.json", "graph.html", "graph.trig", "graph.ttl"]
 
 
-@pytest.mark.parametrize("name, content, words", [
-    ("empty.txt", b"", ["empty"]),
-    ("blank.txt", b"  \n\n \r\n", ["empty"]),
-    ("report.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", ["PDF"]),
-    ("binary.txt", bytes(range(256)) * 4, ["not a text file"]),
-    ("latin.txt", "Annual report of the city, in English only.\n".encode(), ["no Chinese text"]),
-    ("broken.txt", b"\xe5\x9c\xb0\xe5\x8c\xba\xff\xfe\xfa garbage \x81", ["UTF-8 or GB18030"]),
-])
-def test_a_bad_report_is_one_error_line_and_nothing_is_written(run, tmp_path, name, content, words):
-    report = tmp_path / name
-    report.write_bytes(content)
-    out = tmp_path / "out"
-    result = run("build", report, "-o", out)
-    _assert_one_line_error(result, name, *words)
-    assert not out.exists() or not any(out.iterdir())
-
-
-def test_a_missing_report_is_one_error_line(run, tmp_path):
-    result = run("build", tmp_path / "nowhere.txt", "-o", tmp_path / "out")
-    _assert_one_line_error(result, "nowhere.txt", "no such file")
-    assert not (tmp_path / "out").exists()
+# Bad reports, one by one: tests/test_bad_input.py runs the README's table of them.
 
 
 def test_a_failed_build_leaves_the_previous_output_as_it_was(run, tmp_path):

@@ -120,4 +120,46 @@ def test_page_and_form_are_served(server):
     with urllib.request.urlopen(server + "query") as response:
         form = response.read().decode("utf-8")
         assert "<form" in form and "http://" not in form.replace(server, "") and "https://" not in form
-    assert _status(urllib.request.Request(server + "../etc/passwd")) == 404
+    for path in ("../etc/passwd", "%2e%2e/%2e%2e/etc/passwd", "graph.ttl", "output/build.json", "sparql/../../pyproject.toml",
+                 "//etc/passwd"):
+        assert _status(urllib.request.Request(server + path)) == 404, path
+
+
+def _resident_kb(pid: int) -> int:
+    for line in open(f"/proc/{pid}/status", encoding="ascii"):
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    raise AssertionError("no VmRSS")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads the server's memory from /proc")
+def test_many_concurrent_queries_get_answers_and_memory_does_not_grow(seed_build):
+    """A bounded load test on 127.0.0.1: 8 clients, 200 queries, every answer 200 and whole; the
+    server's resident memory after the load is what it was after a warm-up round."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "graph", "serve", "--port", "0", "--data", str(seed_build / "graph.ttl"),
+         "--page", str(seed_build / "graph.html"), "--timeout", "120"],  # a slow machine is not a fault
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=dict(os.environ, PYTHONUNBUFFERED="1"))
+    try:
+        base = process.stdout.readline().split()[2]
+        queries = [with_prefixes(query_text(name)) for name in sorted(bundled_queries())]
+
+        def ask(query: str) -> int:
+            request = urllib.request.Request(base + "?" + urllib.parse.urlencode({"query": query}),
+                                             headers={"Accept": "application/sparql-results+json"})
+            with urllib.request.urlopen(request, timeout=60) as response:
+                json.loads(response.read())
+                return response.status
+
+        with ThreadPoolExecutor(max_workers=8) as clients:
+            assert set(clients.map(ask, queries)) == {200}
+            warm = _resident_kb(process.pid)
+            statuses = list(clients.map(ask, [queries[i % len(queries)] for i in range(200)]))
+        assert statuses.count(200) == 200
+        grown = _resident_kb(process.pid) - warm
+        assert grown < 20_000, f"the server grew by {grown} kB over 200 queries"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

@@ -1,0 +1,217 @@
+"""The README's table of bad inputs, run row by row: each row's input gets what the table says,
+one line on stderr and never a traceback, and the output folder is never left half-written."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from graph.cli import main
+
+from conftest import ROOT, SEED
+
+SEED_TEXT = SEED.read_text(encoding="utf-8")
+
+
+@dataclass
+class Outcome:
+    exit_code: int
+    stderr: str
+    stdout: str = ""
+
+
+def table_rows() -> dict[str, tuple[str, int]]:
+    """README's bad-input table: input -> (what plankg says or does, exit status)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Bad input, and what each gets", 1)[1].split("\n## ", 1)[0]
+    rows = {}
+    for line in section.splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) == 3 and cells[2].isdigit():
+            rows[cells[0]] = (cells[1], int(cells[2]))
+    return rows
+
+
+def plankg(*args) -> Outcome:
+    result = CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+    return Outcome(result.exit_code, result.stderr, result.stdout)
+
+
+def build_file(tmp_path: Path, content: bytes, name: str = "report.txt") -> Outcome:
+    report = tmp_path / name
+    report.write_bytes(content)
+    return plankg("build", report, "-o", tmp_path / "out", "--jobs", "1")
+
+
+def generated_corpus(folder: Path, count: int = 150) -> Path:
+    """Reports made by the benchmark's generator: enough for a build that takes a while."""
+    subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), str(count), str(folder)], check=True)
+    return folder
+
+
+def interrupted(tmp_path: Path, signal_number: int) -> Outcome:
+    """A build of a corpus stopped by a signal while its reports compile."""
+    corpus = generated_corpus(tmp_path / "corpus")
+    out = tmp_path / "out"
+    assert plankg("build", SEED, "-o", out).exit_code == 0
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    process = subprocess.Popen([sys.executable, "-m", "graph", "build", str(corpus), "-o", str(out), "--jobs", "2"],
+                               cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(2.0)
+    assert process.poll() is None, "the build ended before it could be interrupted"
+    process.send_signal(signal_number)
+    stdout, stderr = process.communicate(timeout=60)
+    after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before
+    return Outcome(process.returncode, stderr, stdout)
+
+
+def failing_report(tmp_path: Path, monkeypatch) -> Outcome:
+    import graph.compile
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "a-good.txt")
+    (folder / "b-trouble.txt").write_text(SEED_TEXT.replace("大同", "晋中"), encoding="utf-8")
+    original = graph.compile.extract
+
+    def extract(document):
+        if document.source == "b-trouble.txt":
+            raise ValueError("a fault of plankg's own")
+        return original(document)
+    monkeypatch.setattr(graph.compile, "extract", extract)
+    outcome = plankg("build", folder, "-o", tmp_path / "out", "--jobs", "1")
+    assert "b-trouble.txt" in outcome.stderr and "a fault of plankg's own" in outcome.stderr
+    return outcome
+
+
+def one_empty_among_good(tmp_path: Path) -> Outcome:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "a-good.txt")
+    (folder / "b-empty.txt").write_bytes(b"")
+    outcome = plankg("build", folder, "-o", tmp_path / "out")
+    assert "b-empty.txt" in outcome.stderr and "1 report(s)" in outcome.stdout
+    return outcome
+
+
+def hostile_name(tmp_path: Path) -> Outcome:
+    text = "关于某市2025年计划执行情况的报告\n\n推动<script>alert(1)</script>有限公司、华夏新能源有限公司等重点企业扩产。\n"
+    outcome = build_file(tmp_path, text.encode("utf-8"))
+    page = (tmp_path / "out" / "graph.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)" not in page and "\\u003cscript>alert(1)" in page  # shown, as text
+    return outcome
+
+
+def builds(content: bytes):
+    def case(tmp_path: Path) -> Outcome:
+        outcome = build_file(tmp_path, content)
+        graph = (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
+        assert "1815.0" in graph and "地区生产总值" in graph  # decoded right: the figures are there
+        return outcome
+    return case
+
+
+def cut_off(tmp_path: Path) -> Outcome:
+    cut = SEED_TEXT[: SEED_TEXT.index("同比增长3.2%") + len("同比增长3.2%，全省排")]
+    outcome = build_file(tmp_path, cut.encode("utf-8"))
+    graph = (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
+    assert "全省排" in graph and "3.2" in graph
+    return outcome
+
+
+def query_data(tmp_path: Path, *args) -> Outcome:
+    built = tmp_path / "built"
+    assert plankg("build", SEED, "-o", built).exit_code == 0
+    return plankg("query", *args, "--data", built / "graph.ttl")
+
+
+def broken_rdf(tmp_path: Path) -> Outcome:
+    broken = tmp_path / "broken.ttl"
+    broken.write_text("<a> <b> .", encoding="utf-8")
+    return plankg("query", "figures", "--data", broken)
+
+
+def big_file(tmp_path: Path) -> Outcome:
+    report = tmp_path / "dump.txt"
+    with report.open("wb") as stream:
+        stream.truncate(60 * 1024 * 1024)  # sparse: no 60 MB written to disk
+    return plankg("build", report, "-o", tmp_path / "out")
+
+
+CASES = {
+    "a report file that does not exist": lambda t: plankg("build", t / "nowhere.txt", "-o", t / "out"),
+    "a folder with no `*.txt` in it": lambda t: plankg("build", t, "-o", t / "out"),
+    "an empty file, or one of blanks only": lambda t: build_file(t, b" \n\r\n\t "),
+    "a PDF renamed to `.txt`": lambda t: build_file(t, b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"),
+    "a `.docx` renamed to `.txt`": lambda t: build_file(t, b"PK\x03\x04\x14\x00\x06\x00word/document.xml"),
+    "a PNG image renamed to `.txt`": lambda t: build_file(t, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"),
+    "random bytes": lambda t: build_file(t, bytes(range(256)) * 16),
+    "text in English only": lambda t: build_file(t, b"Report on the plan for 2026, in English only.\n"),
+    "text in Latin-1": lambda t: build_file(t, "Rapport annuel: résumé, café, déjà vu.\n".encode("latin-1")),
+    "a file over 50 MB": big_file,
+    "a report in UTF-8 with a byte-order mark": builds(codecs.BOM_UTF8 + SEED_TEXT.encode("utf-8")),
+    "a report in UTF-16 with a byte-order mark": builds(SEED_TEXT.encode("utf-16")),
+    "a report in UTF-16 without a byte-order mark": builds(SEED_TEXT.encode("utf-16-le")),
+    "a report in GBK": builds(SEED_TEXT.encode("gbk")),
+    "a report in GB18030": builds(SEED_TEXT.encode("gb18030")),
+    "a report cut off in mid-sentence": cut_off,
+    "one empty file in a folder of good reports": one_empty_among_good,
+    "a report plankg itself fails on": "monkeypatch",
+    "`<script>` in a company's name": hostile_name,
+    "Ctrl-C during a build": lambda t: interrupted(t, signal.SIGINT),
+    "SIGTERM during a build": lambda t: interrupted(t, signal.SIGTERM),
+    "an unknown store for `build --store`": lambda t: plankg("build", SEED, "-o", t / "out", "--store", "neo4j:x"),
+    "a SPARQL query with a syntax error": lambda t: query_data(t, "SELECT ?x WHERE { ?x ?y }"),
+    "a SPARQL update given to `query`": lambda t: query_data(t, "DROP ALL"),
+    "a query name that is not bundled": lambda t: query_data(t, "no-such-query"),
+    "`--data` naming a file that does not exist": lambda t: plankg("query", "figures", "--data", t / "none.ttl"),
+    "`--data` naming a file that is not RDF": broken_rdf,
+}
+
+
+def test_every_row_of_the_table_has_a_case():
+    assert set(table_rows()) == set(CASES)
+
+
+@pytest.mark.parametrize("row", sorted(CASES))
+def test_each_bad_input_gets_what_the_table_says(row, tmp_path, monkeypatch):
+    says, status = table_rows()[row]
+    case = CASES[row]
+    outcome = failing_report(tmp_path, monkeypatch) if case == "monkeypatch" else case(tmp_path)
+    assert outcome.exit_code == status, (outcome.stderr, outcome.stdout)
+    assert "Traceback" not in outcome.stderr + outcome.stdout
+    quoted = re.findall(r"`([^`]+)`", says)
+    if status == 2:  # one line, and nothing written
+        lines = outcome.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("plankg: error: "), outcome.stderr
+        assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+    for text in quoted if status != 0 else []:
+        assert text in outcome.stderr, (text, outcome.stderr)
+    if status == 130:
+        assert len(outcome.stderr.strip().splitlines()) == 1, outcome.stderr
+
+
+def test_killed_build_leaves_the_previous_output(tmp_path):
+    """SIGKILL cannot be caught: the files are still whole, either the old ones or the new."""
+    corpus = generated_corpus(tmp_path / "corpus")
+    out = tmp_path / "out"
+    assert plankg("build", SEED, "-o", out).exit_code == 0
+    before = {name: (out / name).read_bytes() for name in ("graph.ttl", "graph.trig", "graph.html", "build.json")}
+    process = subprocess.Popen([sys.executable, "-m", "graph", "build", str(corpus), "-o", str(out)], cwd=ROOT,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(2.0)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    assert {name: (out / name).read_bytes() for name in before} == before
