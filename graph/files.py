@@ -8,6 +8,7 @@ complete output in place.
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import tempfile
 import threading
@@ -33,6 +34,17 @@ def write_all_atomically(files: dict[Path, bytes]) -> None:
         for temporary, _ in staged:
             if temporary.exists():
                 temporary.unlink()
+
+
+def replace_folder(new: Path, target: Path) -> None:
+    """Put the folder `new` where `target` is, the old one removed: two renames, held together."""
+    old = target.with_name(f".{target.name}.plankg-old")
+    shutil.rmtree(old, ignore_errors=True)
+    with _interrupts_held():
+        if target.exists():
+            os.replace(target, old)
+        os.replace(new, target)
+    shutil.rmtree(old, ignore_errors=True)
 
 
 @contextmanager

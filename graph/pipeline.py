@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import shutil
 import signal
 import sys
 import time
@@ -24,7 +25,7 @@ from pathlib import Path
 from graph.cache import BuildCache
 from graph.compile import CompiledReport, compile_report, compile_unchecked
 from graph.errors import InputError
-from graph.files import write_all_atomically
+from graph.files import replace_folder, write_all_atomically
 from graph.serialize import to_ntriples, to_trig, to_turtle
 from graph.validate import ValidationResult, validate_graph
 from graph.version import __version__
@@ -82,6 +83,8 @@ def build(paths: list[Path], out_dir: Path, jobs: int = 1, store: str = "memory"
     could be read, and then writes nothing."""
     if store != "memory" and not store.startswith("oxigraph:"):
         raise InputError(f"unknown store {store!r}: use memory or oxigraph:DIR")
+    if store.startswith("oxigraph:"):
+        _check_store_folder(Path(store[len("oxigraph:"):]))
     summary = BuildSummary(out_dir=out_dir)
     cache = BuildCache(out_dir) if use_cache else None
     compiled, pending = _compile_all(collect_reports(paths), jobs, cache, summary, progress)
@@ -106,9 +109,10 @@ def build(paths: list[Path], out_dir: Path, jobs: int = 1, store: str = "memory"
     summary.counts = _class_counts(union)
     summary.triples = len(union)
     summary.reports = [report.entry for report in reports]
+    new_store = None
     if store.startswith("oxigraph:"):
         with _stage(summary, "store"):
-            _load_oxigraph(Path(store[len("oxigraph:"):]), trig, to_ntriples(union))
+            new_store = _load_oxigraph(Path(store[len("oxigraph:"):]), trig, to_ntriples(union))
     with _stage(summary, "write"):
         write_all_atomically({
             out_dir / "graph.ttl": turtle,
@@ -116,6 +120,8 @@ def build(paths: list[Path], out_dir: Path, jobs: int = 1, store: str = "memory"
             out_dir / "graph.html": html,
             out_dir / "build.json": _build_json(summary),
         })
+        if new_store:
+            replace_folder(new_store, Path(store[len("oxigraph:"):]))
     if cache:
         cache.keep_only(compiled)
     return summary
@@ -259,11 +265,25 @@ def _combined(reports: list[CompiledReport]) -> ValidationResult:
         or "Validation Report\nConforms: True\n")
 
 
-def _load_oxigraph(directory: Path, trig: bytes, union: bytes) -> None:
+def _check_store_folder(directory: Path) -> None:
+    """The store's folder is replaced by each build: refuse one that holds anything else."""
+    if directory.is_file() or (directory.is_dir() and any(directory.iterdir())
+                               and not (directory / "CURRENT").is_file()):
+        raise InputError(f"{directory}: not empty and not an Oxigraph store; name a new or an empty folder")
+
+
+def _load_oxigraph(directory: Path, trig: bytes, union: bytes) -> Path:
+    """The graph in a new Oxigraph store beside DIR, to be swapped in with the other files: an
+    interrupted build leaves the old store as it was. Returns the new store's folder."""
     from graph.stores import OxigraphStore
 
-    directory.mkdir(parents=True, exist_ok=True)
-    OxigraphStore(directory).replace(trig, union)
+    staging = directory.with_name(f".{directory.name}.plankg-new")
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.parent.mkdir(parents=True, exist_ok=True)
+    store = OxigraphStore(staging)
+    store.replace(trig, union)
+    del store  # closes the database before it is moved
+    return staging
 
 
 class _stage:

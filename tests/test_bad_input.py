@@ -137,6 +137,15 @@ def query_data(tmp_path: Path, *args) -> Outcome:
     return plankg("query", *args, "--data", built / "graph.ttl")
 
 
+def not_a_store(tmp_path: Path) -> Outcome:
+    folder = tmp_path / "documents"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("mine", encoding="utf-8")
+    outcome = plankg("build", SEED, "-o", tmp_path / "out", "--store", f"oxigraph:{folder}")
+    assert [p.name for p in folder.iterdir()] == ["notes.txt"]  # left alone
+    return outcome
+
+
 def broken_rdf(tmp_path: Path) -> Outcome:
     broken = tmp_path / "broken.ttl"
     broken.write_text("<a> <b> .", encoding="utf-8")
@@ -173,6 +182,7 @@ CASES = {
     "Ctrl-C during a build": lambda t: interrupted(t, signal.SIGINT),
     "SIGTERM during a build": lambda t: interrupted(t, signal.SIGTERM),
     "an unknown store for `build --store`": lambda t: plankg("build", SEED, "-o", t / "out", "--store", "neo4j:x"),
+    "`build --store oxigraph:DIR` where DIR holds other files": lambda t: not_a_store(t),
     "a SPARQL query with a syntax error": lambda t: query_data(t, "SELECT ?x WHERE { ?x ?y }"),
     "a SPARQL update given to `query`": lambda t: query_data(t, "DROP ALL"),
     "a query name that is not bundled": lambda t: query_data(t, "no-such-query"),

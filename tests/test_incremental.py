@@ -89,3 +89,15 @@ def test_progress_counts_every_report_up_to_the_total(corpus, tmp_path):
     seen.clear()
     build([corpus], tmp_path / "out", progress=lambda done, total: seen.append((done, total)))
     assert seen == [(total, total)]  # all from the cache: done at once
+
+
+def test_a_store_is_replaced_whole_by_each_build(corpus, tmp_path):
+    from graph.stores import OxigraphStore
+
+    store = tmp_path / "store"
+    build([SEEDS], tmp_path / "one", store=f"oxigraph:{store}")
+    count = "SELECT (COUNT(?r) AS ?n) WHERE { ?r a plan:Report }"
+    assert int(OxigraphStore(store).query(count).rows[0][0]) == 1
+    build([corpus], tmp_path / "all", store=f"oxigraph:{store}")
+    assert int(OxigraphStore(store).query(count).rows[0][0]) == len(list(corpus.glob("*.txt")))
+    assert sorted(p.name for p in tmp_path.iterdir() if "plankg" in p.name) == []  # no staging left
