@@ -4,8 +4,8 @@ names, resolved to one node each, and every label and relation walked back to a 
 from __future__ import annotations
 
 import pytest
-from rdflib import RDF, RDFS, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, SKOS
+from rdflib import RDF, Graph
+from rdflib.namespace import DCTERMS, PROV
 
 from graph.extract import extract
 from graph.pipeline import build

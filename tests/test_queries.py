@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from graph.query import bind, bundled_queries, format_answer, query_text
-from graph.stores import MemoryStore, OxigraphStore, open_store
+from graph.stores import OxigraphStore, open_store
 from graph.pipeline import build
 
 from conftest import FIXTURES, SEEDS, comparable

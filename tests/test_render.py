@@ -6,7 +6,7 @@ import json
 import re
 import subprocess
 
-from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, Graph, Literal
 
 from graph.analyse import NODE_CLASSES, entity_network
 from graph.render import render_page
