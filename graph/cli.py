@@ -160,6 +160,10 @@ def query(query: str | None, data_files: tuple[Path, ...], store_spec: str | Non
         raise click.UsageError("give a SPARQL query, a .rq file or a query name (see --list)")
     sparql = queries.bind(queries.query_text(query), _bindings(bindings))
     store = open_store(endpoint or store_spec, list(data_files) or [DEFAULT_DATA])
+    written = store.results(sparql, output_format) if hasattr(store, "results") else None
+    if written is not None:  # the store wrote the rows itself
+        click.echo(written, nl=False)
+        return
     answer = store.query(sparql)
     click.echo(queries.format_answer(answer, output_format, store.label), nl=False)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from graph.query import bind, bundled_queries, format_answer, query_text
+from graph.errors import QueryError
 from graph.stores import OxigraphStore, open_store
 from graph.pipeline import build
 
@@ -96,3 +97,41 @@ def test_table_shows_labels_not_iris(stores):
     answer = memory.query('SELECT ?i WHERE { ?f plan:value 1815.0 ; plan:indicator ?i }')
     table = format_answer(answer, "table", memory.label)
     assert "地区生产总值" in table and "https://" not in table
+
+
+def _csv_values(text: str) -> list[tuple]:
+    """CSV rows as values: a number by its value (1815.0 and 1815 are one), a list joined by ", "
+    as a set (GROUP_CONCAT has no order), rows sorted."""
+    import csv
+    import io
+    from decimal import Decimal, InvalidOperation
+
+    def value(cell: str):
+        if ", " in cell:
+            return tuple(sorted(cell.split(", ")))
+        try:
+            return Decimal(cell).normalize()
+        except InvalidOperation:
+            return cell
+    rows = list(csv.reader(io.StringIO(text)))
+    return [tuple(rows[0])] + sorted((tuple(value(c) for c in row) for row in rows[1:]), key=repr)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_oxigraph_writes_the_same_csv_as_memory(corpus_stores, name):
+    """`plankg query --store oxigraph:DIR --format csv` is written by Oxigraph itself."""
+    memory, oxigraph = corpus_stores
+    sparql = query_text(name)
+    written = oxigraph.results(sparql, "csv").decode("utf-8")
+    ours = format_answer(memory.query(sparql), "csv")
+    assert _csv_values(written) == _csv_values(ours)
+    assert oxigraph.results(sparql, "table") is None
+
+
+def test_oxigraph_asks_and_refuses_in_one_line(stores):
+    _, oxigraph = stores
+    assert oxigraph.query("ASK { ?r a plan:Report }").boolean is True
+    assert oxigraph.results("ASK { ?r a plan:Report }", "json") is None  # the answer path handles ASK
+    with pytest.raises(QueryError) as refused:
+        oxigraph.query("SELECT ?x WHERE { ?x")
+    assert "\n" not in str(refused.value) and str(refused.value).startswith("SPARQL syntax error")
