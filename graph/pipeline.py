@@ -16,14 +16,13 @@ import multiprocessing
 import shutil
 import signal
 import sys
-import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from graph.cache import BuildCache
-from graph.compile import CompiledReport, compile_report, compile_unchecked
+from graph.compile import CompiledReport, compile_report, compile_unchecked, timed
 from graph.errors import InputError
 from graph.files import replace_folder, write_all_atomically
 from graph.serialize import to_ntriples, to_trig, to_turtle
@@ -93,14 +92,14 @@ def build(paths: list[Path], out_dir: Path, jobs: int = 1, store: str = "memory"
         reasons = "; ".join(s.reason for s in summary.skipped)
         raise InputError(reasons or "no reports to build")
 
-    with _stage(summary, "join"):
+    with timed(summary.seconds, "join"):
         graphs, links = _joined_graphs(reports)
         union = sorted(set().union(*(lines for _, lines in graphs)))
-    with _stage(summary, "serialize"):
+    with timed(summary.seconds, "serialize"):
         turtle, trig = to_turtle(union), to_trig(graphs)
-    with _stage(summary, "render"):
+    with timed(summary.seconds, "render"):
         html = _page(reports, links, summary)
-    with _stage(summary, "validate"):
+    with timed(summary.seconds, "validate"):
         if pending:  # the one report, compiled in this process and checked in the background
             checked = pending()
             compiled = {key: replace(report, validation=checked) for key, report in compiled.items()}
@@ -111,9 +110,9 @@ def build(paths: list[Path], out_dir: Path, jobs: int = 1, store: str = "memory"
     summary.reports = [report.entry for report in reports]
     new_store = None
     if store.startswith("oxigraph:"):
-        with _stage(summary, "store"):
+        with timed(summary.seconds, "store"):
             new_store = _load_oxigraph(Path(store[len("oxigraph:"):]), trig, to_ntriples(union))
-    with _stage(summary, "write"):
+    with timed(summary.seconds, "write"):
         write_all_atomically({
             out_dir / "graph.ttl": turtle,
             out_dir / "graph.trig": trig,
@@ -284,21 +283,6 @@ def _load_oxigraph(directory: Path, trig: bytes, union: bytes) -> Path:
     store.replace(trig, union)
     del store  # closes the database before it is moved
     return staging
-
-
-class _stage:
-    """Adds the seconds a block takes to summary.seconds[name]."""
-
-    def __init__(self, summary: BuildSummary, name: str):
-        self.summary, self.name = summary, name
-
-    def __enter__(self):
-        self.started = time.perf_counter()
-
-    def __exit__(self, *exc):
-        elapsed = time.perf_counter() - self.started
-        self.summary.seconds[self.name] = self.summary.seconds.get(self.name, 0.0) + elapsed
-        return False
 
 
 def _in_background(function, *args):
