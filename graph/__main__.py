@@ -1,5 +1,5 @@
 """`python -m graph ...` is the `plankg` command."""
 
-from graph.cli import main
+from graph.cli import run
 
-main()
+run()
