@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
-
-from rdflib import Graph
 
 from graph.nodes import NetworkPart, network_part
 from graph.extract import extract
@@ -24,7 +22,7 @@ from graph.rdf import FigureKey, figure_keys, report_graph
 from graph.read import read_report
 from graph.resolve import resolve
 from graph.serialize import ntriples_lines
-from graph.validate import ValidationResult, validate_graph
+from graph.validate import BackgroundCheck, ValidationResult, validate_graph
 
 
 @dataclass(frozen=True)
@@ -41,17 +39,10 @@ class CompiledReport:
     seconds: dict[str, float] = field(default_factory=dict)
 
 
-def compile_report(path: Path) -> CompiledReport:
-    """Read, extract, resolve, write and check one report (raises InputError for a bad file)."""
-    compiled, graph = compile_unchecked(path)
-    started = time.perf_counter()
-    validation = validate_graph(graph, inplace=True)
-    return replace(compiled, validation=validation,
-                   seconds={**compiled.seconds, "validate": time.perf_counter() - started})
-
-
-def compile_unchecked(path: Path) -> tuple[CompiledReport, Graph]:
-    """All of compile_report but the SHACL check, and the report's graph to check elsewhere."""
+def compile_report(path: Path, checker: BackgroundCheck | None = None) -> CompiledReport:
+    """Read, extract, resolve, write and check one report (raises InputError for a bad file).
+    With a `checker`, the graph is handed to it the moment it is made, and the check is left
+    to it (validation stays None): a one-report build then need not wait for the check."""
     seconds: dict[str, float] = {}
     with timed(seconds, "read"):
         document = read_report(path)
@@ -61,14 +52,19 @@ def compile_unchecked(path: Path) -> tuple[CompiledReport, Graph]:
         result = ReportResult(document, extraction, resolve(document, extraction))
     with timed(seconds, "rdf"):
         graph = report_graph(result)
+        if checker:
+            checker.send(graph)
         lines = tuple(ntriples_lines(graph))
     with timed(seconds, "network"):
         part = network_part(graph)
-    compiled = CompiledReport(
+    validation = None
+    if checker is None:
+        with timed(seconds, "validate"):
+            validation = validate_graph(graph, inplace=True)
+    return CompiledReport(
         source=str(path), sha256=document.sha256, iri=str(report_iri(document)),
         title=document.meta.title, entry=_entry(result), lines=lines, figures=figure_keys(result),
-        network=part, seconds=seconds)
-    return compiled, graph
+        network=part, validation=validation, seconds=seconds)
 
 
 def _entry(result: ReportResult) -> dict:

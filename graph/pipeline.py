@@ -22,11 +22,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from graph.cache import BuildCache
-from graph.compile import CompiledReport, compile_report, compile_unchecked, timed
+from graph.compile import CompiledReport, compile_report, timed
 from graph.errors import InputError
 from graph.files import replace_folder, write_all_atomically
 from graph.serialize import to_ntriples, to_trig, to_turtle
-from graph.validate import ValidationResult, validate_graph
+from graph.validate import BackgroundCheck, ValidationResult
 from graph.version import __version__
 from graph.vocab import PLAN_IRI
 
@@ -142,12 +142,14 @@ def _compile_all(files: list[Path], jobs: int, cache: BuildCache | None, summary
     tick = _ticker(progress, len(files), len(done))
     pending = None
     if len(todo) == 1 and not done:
-        # one report: check it in a forked child while this process writes and draws
-        outcome = _compile_one(todo[0], check=False)
-        if isinstance(outcome, tuple):
-            done[todo[0]], graph = outcome
-            pending = _in_background(validate_graph, graph, True)  # inplace: the child's own copy
+        # one report: a forked child readies the SHACL check while this process compiles it,
+        # and checks it while this process writes and draws
+        checker = BackgroundCheck()
+        outcome = _compile_one(todo[0], checker)
+        if isinstance(outcome, CompiledReport):
+            done[todo[0]], pending = outcome, checker.result
         else:
+            checker.cancel()
             summary.skipped.append(Skipped(str(todo[0]), outcome))
         tick()
     else:
@@ -188,9 +190,9 @@ def _ignore_interrupts() -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
-def _compile_one(path: Path, check: bool = True):
+def _compile_one(path: Path, checker: BackgroundCheck | None = None):
     try:
-        return compile_report(path) if check else compile_unchecked(path)
+        return compile_report(path, checker)
     except InputError as error:
         return str(error)
     except Exception as error:  # a fault met on this one report: say so, and build the others
@@ -283,32 +285,6 @@ def _load_oxigraph(directory: Path, trig: bytes, union: bytes) -> Path:
     store.replace(trig, union)
     del store  # closes the database before it is moved
     return staging
-
-
-def _in_background(function, *args):
-    """Run function(*args) in a forked child, and return a call that waits for its result. Where
-    processes cannot fork (not Linux), it runs when its result is asked for."""
-    if multiprocessing.get_start_method(allow_none=True) not in (None, "fork") or sys.platform != "linux":
-        return lambda: function(*args)
-    receiver, sender = multiprocessing.get_context("fork").Pipe(duplex=False)
-
-    def child():
-        _ignore_interrupts()
-        sender.send(function(*args))
-        sender.close()
-
-    process = multiprocessing.get_context("fork").Process(target=child, daemon=True)
-    process.start()
-    sender.close()
-
-    def result():
-        try:
-            value = receiver.recv()
-        except EOFError:
-            raise RuntimeError("the background check stopped without an answer") from None
-        process.join()
-        return value
-    return result
 
 
 def _class_counts(lines: list[str]) -> dict[str, int]:
