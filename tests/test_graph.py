@@ -10,7 +10,7 @@ import sys
 from decimal import Decimal
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
-from rdflib.namespace import PROV, SKOS
+from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from graph.numerals import CHINESE_NUMERAL, chinese_to_int, to_ascii_digits
 from graph.pipeline import build
@@ -96,6 +96,44 @@ def test_the_shapes_catch_a_broken_entity(seed_graph):
     assert not result.conforms
     assert result.violations == 2  # two labels in @zh, and a passage with no start
     assert "exactly one rdfs:label in Chinese" in result.report and "start offset" in result.report
+
+
+def _copy(graph: Graph) -> Graph:
+    copy = Graph()
+    for triple in graph:
+        copy.add(triple)
+    return copy
+
+
+def test_the_shapes_catch_a_passage_part_of_what_is_no_section(seed_graph):
+    broken = _copy(seed_graph)
+    passage = next(seed_graph.subjects(RDF.type, PLAN.Passage))
+    figure = next(seed_graph.subjects(RDF.type, PLAN.Observation))
+    broken.set((passage, DCTERMS.isPartOf, figure))
+    result = validate_graph(broken)
+    assert not result.conforms and "part of is a section or the report" in result.report
+
+
+def test_the_shapes_catch_a_relation_resting_on_both_or_on_nothing(seed_graph):
+    statements = list(seed_graph.subjects(RDF.type, RDF.Statement))
+    from_passages = next(s for s in statements if seed_graph.value(s, PROV.wasDerivedFrom))
+    from_reference = next(s for s in statements if seed_graph.value(s, DCTERMS.source))
+    passages = list(seed_graph.subjects(RDF.type, PLAN.Passage))[:3]
+
+    both = _copy(seed_graph)
+    both.add((from_reference, PROV.wasDerivedFrom, passages[0]))
+    assert "rests on no passage" in validate_graph(both).report
+
+    nothing = _copy(seed_graph)
+    nothing.remove((from_passages, PROV.wasDerivedFrom, None))
+    assert "rests on its passages" in validate_graph(nothing).report
+
+    three = _copy(seed_graph)
+    for passage in passages:
+        three.add((from_passages, PROV.wasDerivedFrom, passage))
+    assert not validate_graph(three).conforms
+
+    assert validate_graph(_copy(seed_graph)).conforms
 
 
 def test_entities_carry_chinese_pinyin_english_labels_and_their_passages(seed_graph):
