@@ -5,15 +5,21 @@ from __future__ import annotations
 
 from functools import cache
 
-from pypinyin import Style, lazy_pinyin, load_phrases_dict, pinyin
+from pypinyin import Style, lazy_pinyin, pinyin
+from pypinyin.constants import PHRASES_DICT
+from pypinyin.seg import mmseg
 
 from graph.lexicons import rows
 
 
 @cache
 def _with_place_readings() -> None:
-    load_phrases_dict({name: [[syllable] for syllable in reading.split()]
-                       for name, reading in rows("place_pinyin.tsv")})
+    """What load_phrases_dict does, but its segmenter learns only the new words: load_phrases_dict
+    retrains it on all 400,000 of pypinyin's phrases again, a tenth of a second each build."""
+    readings = {name: [[syllable] for syllable in reading.split()]
+                for name, reading in rows("place_pinyin.tsv")}
+    PHRASES_DICT.update(readings)
+    mmseg.seg.train(readings)
 
 
 def toned(text: str) -> str:

@@ -68,8 +68,11 @@ def _by_ending(text: str) -> list[tuple[int, int, str, str]]:
     found = []
     titles = _titles(text)
     for run in _RUN.finditer(text):
+        words = run.group()
         for ending, cls in _suffixes():
-            for match in re.finditer(re.escape(ending), run.group()):
+            if ending not in words:
+                continue  # most endings are in no run: no pattern to build for them
+            for match in re.finditer(re.escape(ending), words):
                 end = run.start() + match.end()
                 if any(s <= end <= e for s, e in titles):
                     continue  # inside a document's title
