@@ -42,12 +42,13 @@ class BuildCache:
         except (OSError, ValueError, KeyError, TypeError, EOFError):
             return None
 
-    def keep_only(self, entries: dict[str, CompiledReport]) -> None:
-        """Write the entries of this build and drop every other, so the cache holds one build."""
-        new = {self.directory / f"{key}.json.gz": _packed(report)
-               for key, report in entries.items() if not (self.directory / f"{key}.json.gz").exists()}
-        write_all_atomically(new)
-        wanted = {f"{key}.json.gz" for key in entries}
+    def put(self, key: str, report: CompiledReport) -> None:
+        """Keep a newly compiled report (at once: a build stopped halfway keeps what it did)."""
+        write_all_atomically({self.directory / f"{key}.json.gz": _packed(report)})
+
+    def keep_only(self, keys) -> None:
+        """Drop every entry but those of `keys` (this build's), so the cache holds one build."""
+        wanted = {f"{key}.json.gz" for key in keys}
         if self.directory.is_dir():
             for stale in self.directory.iterdir():
                 if stale.name not in wanted and stale.name.endswith(".json.gz"):

@@ -16,12 +16,17 @@ from contextlib import contextmanager
 from pathlib import Path
 
 
-def write_all_atomically(files: dict[Path, bytes]) -> None:
-    """Write every file, or (on any error) none of them."""
+def write_all_atomically(files: dict[Path, bytes | Path]) -> None:
+    """Write every file, or (on any error) none of them. A Path in place of bytes is a file
+    already written on the same file system (in a build's work folder), moved into place."""
     staged: list[tuple[Path, Path]] = []
     try:
         for target, content in files.items():
             target.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, Path):
+                os.chmod(content, 0o644)
+                staged.append((content, target))
+                continue
             handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
             with os.fdopen(handle, "wb") as stream:
                 stream.write(content)

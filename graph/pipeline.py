@@ -15,9 +15,9 @@ import json
 import multiprocessing
 import shutil
 import signal
-import sys
 from collections import Counter
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -25,7 +25,8 @@ from graph.cache import BuildCache
 from graph.compile import CompiledReport, compile_report, timed
 from graph.errors import InputError
 from graph.files import replace_folder, write_all_atomically
-from graph.serialize import to_ntriples, to_trig, to_turtle
+from graph.serialize import write_trig, write_turtle
+from graph.spool import Spool, unique_merge
 from graph.validate import BackgroundCheck, ValidationResult
 from graph.version import __version__
 from graph.vocab import PLAN_IRI
@@ -82,61 +83,88 @@ def build(paths: list[Path], out_dir: Path, jobs: int = 1, store: str = "memory"
     could be read, and then writes nothing."""
     if store != "memory" and not store.startswith("oxigraph:"):
         raise InputError(f"unknown store {store!r}: use memory or oxigraph:DIR")
-    if store.startswith("oxigraph:"):
-        _check_store_folder(Path(store[len("oxigraph:"):]))
+    store_dir = Path(store[len("oxigraph:"):]) if store.startswith("oxigraph:") else None
+    if store_dir:
+        _check_store_folder(store_dir)
+    files = collect_reports(paths)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise InputError(f"{out_dir}: a file, not a folder to write the graph into")
+    out_was_there = out_dir.exists()
+    try:
+        with Spool(out_dir) as spool:
+            return _build(files, out_dir, spool, jobs, store_dir, progress, use_cache)
+    finally:
+        if not out_was_there and out_dir.is_dir() and not any(out_dir.iterdir()):
+            out_dir.rmdir()  # a build that wrote nothing leaves no empty folder behind
+
+
+def _build(files: list[Path], out_dir: Path, spool: Spool, jobs: int, store_dir: Path | None,
+           progress: Progress | None, use_cache: bool) -> BuildSummary:
     summary = BuildSummary(out_dir=out_dir)
     cache = BuildCache(out_dir) if use_cache else None
-    compiled, pending = _compile_all(collect_reports(paths), jobs, cache, summary, progress)
+    compiled, pending = _compile_all(files, jobs, cache, summary, progress, spool)
     reports = _distinct(compiled, summary)
     if not reports:
         reasons = "; ".join(s.reason for s in summary.skipped)
         raise InputError(reasons or "no reports to build")
 
+    by_iri = sorted(reports, key=lambda report: report.iri)
     with timed(summary.seconds, "join"):
-        graphs, links = _joined_graphs(reports)
-        union = sorted(set().union(*(lines for _, lines in graphs)))
+        added, links = _links_across(reports)
     with timed(summary.seconds, "serialize"):
-        turtle, trig = to_turtle(union), to_trig(graphs)
+        with open(spool.path("graph.trig"), "wb") as trig:
+            write_trig(((report.iri, _graph_of(report, spool, added)) for report in by_iri), trig)
+        counted = _Counted()
+        with open(spool.path("graph.ttl"), "wb") as turtle, \
+                open(spool.path("union.nt"), "wb") if store_dir else nullcontext() as union:
+            lines = spool.union([_graph_of(report, spool, added) for report in by_iri])
+            write_turtle(counted(lines, also_to=union), turtle)
+    summary.counts, summary.triples = counted.classes(), counted.lines
     with timed(summary.seconds, "render"):
-        html = _page(reports, links, summary)
+        html = _page(by_iri, links, summary)
     with timed(summary.seconds, "validate"):
         if pending:  # the one report, compiled in this process and checked in the background
             checked = pending()
-            compiled = {key: replace(report, validation=checked) for key, report in compiled.items()}
             reports = [replace(report, validation=checked) for report in reports]
         summary.validation = _combined(reports)
-    summary.counts = _class_counts(union)
-    summary.triples = len(union)
     summary.reports = [report.entry for report in reports]
     new_store = None
-    if store.startswith("oxigraph:"):
+    if store_dir:
         with timed(summary.seconds, "store"):
-            new_store = _load_oxigraph(Path(store[len("oxigraph:"):]), trig, to_ntriples(union))
+            new_store = _load_oxigraph(store_dir, spool.path("graph.trig"), spool.path("union.nt"))
     with timed(summary.seconds, "write"):
         write_all_atomically({
-            out_dir / "graph.ttl": turtle,
-            out_dir / "graph.trig": trig,
+            out_dir / "graph.ttl": spool.path("graph.ttl"),
+            out_dir / "graph.trig": spool.path("graph.trig"),
             out_dir / "graph.html": html,
             out_dir / "build.json": _build_json(summary),
         })
         if new_store:
-            replace_folder(new_store, Path(store[len("oxigraph:"):]))
+            replace_folder(new_store, store_dir)
     if cache:
         cache.keep_only(compiled)
     return summary
 
 
 def _compile_all(files: list[Path], jobs: int, cache: BuildCache | None, summary: BuildSummary,
-                 progress: Progress | None):
+                 progress: Progress | None, spool: Spool):
     """Every file compiled or taken from the cache, in the order given: ({cache key:
-    CompiledReport}, and the pending SHACL result when the one report compiled here is checked
-    in the background)."""
+    CompiledReport without its lines, which are in the spool}, and the pending SHACL result
+    when the one report compiled here is checked in the background). A report newly compiled
+    goes to the cache at once."""
     keys = {path: _cache_key(cache, path) for path in files}
     done: dict[Path, CompiledReport] = {}
+
+    def keep(path: Path, report: CompiledReport, new: bool) -> None:
+        if new and cache and keys[path]:
+            cache.put(keys[path], report)
+        spool.put(report.sha256, report.lines)
+        done[path] = replace(report, source=str(path), lines=())
+
     for path, key in keys.items():
         cached = cache.get(key) if cache and key else None
         if cached is not None:
-            done[path] = replace(cached, source=str(path))
+            keep(path, cached, new=False)
             summary.reused += 1
     todo = [path for path in files if path not in done]
     tick = _ticker(progress, len(files), len(done))
@@ -147,7 +175,8 @@ def _compile_all(files: list[Path], jobs: int, cache: BuildCache | None, summary
         checker = BackgroundCheck()
         outcome = _compile_one(todo[0], checker)
         if isinstance(outcome, CompiledReport):
-            done[todo[0]], pending = outcome, checker.result
+            keep(todo[0], outcome, new=False)  # cached when its check is known, see below
+            pending = _then_cached(checker.result, cache, keys[todo[0]], outcome)
         else:
             checker.cancel()
             summary.skipped.append(Skipped(str(todo[0]), outcome))
@@ -155,7 +184,7 @@ def _compile_all(files: list[Path], jobs: int, cache: BuildCache | None, summary
     else:
         for path, outcome in zip(todo, _compiled_outcomes(todo, jobs)):
             if isinstance(outcome, CompiledReport):
-                done[path] = outcome
+                keep(path, outcome, new=True)
             else:
                 summary.skipped.append(Skipped(str(path), outcome))
             tick()
@@ -164,6 +193,16 @@ def _compile_all(files: list[Path], jobs: int, cache: BuildCache | None, summary
             summary.seconds[stage] = summary.seconds.get(stage, 0.0) + value
     compiled = {keys[path] or f"uncached-{index}": done[path] for index, path in enumerate(files) if path in done}
     return compiled, pending
+
+
+def _then_cached(result, cache: BuildCache | None, key: str | None, report: CompiledReport):
+    """The background check's result, and the report cached with it."""
+    def checked():
+        validation = result()
+        if cache and key:
+            cache.put(key, replace(report, validation=validation))
+        return validation
+    return checked
 
 
 def _compiled_outcomes(files: list[Path], jobs: int):
@@ -231,26 +270,29 @@ def _distinct(compiled: dict[str, CompiledReport], summary: BuildSummary) -> lis
     return reports
 
 
-def _joined_graphs(reports: list[CompiledReport]):
-    """Each report's named graph (IRI order) with the targets of any report linked to the
-    outcomes it states (plan:actual, in the graph of the report stating the outcome)."""
+def _links_across(reports: list[CompiledReport]):
+    """Targets of any report linked to the outcomes stated (plan:actual): the lines each report's
+    graph gains (in the graph of the report stating the outcome), and the links for the page."""
     from graph.rdf import target_outcomes
 
     outcomes = target_outcomes([(report.iri, report.figures) for report in reports])
-    added: dict[str, list[str]] = {}
+    added: dict[str, list[bytes]] = {}
     for target, observation, report in outcomes:
-        added.setdefault(report, []).append(f"<{target}> <{PLAN_IRI}actual> <{observation}> .")
-    graphs = [(report.iri, sorted(set(report.lines).union(added.get(report.iri, ()))))
-              for report in sorted(reports, key=lambda r: r.iri)]
+        added.setdefault(report, []).append(f"<{target}> <{PLAN_IRI}actual> <{observation}> .\n".encode("utf-8"))
     links = tuple((target, observation, "actual") for target, observation, _ in outcomes)
-    return graphs, links
+    return {iri: sorted(lines) for iri, lines in added.items()}, links
+
+
+def _graph_of(report: CompiledReport, spool: Spool, added: dict[str, list[bytes]]):
+    """The report's named graph: its lines as compiled, with what the join added."""
+    return unique_merge([spool.lines(report.sha256), added.get(report.iri, [])])
 
 
 def _page(reports: list[CompiledReport], links: tuple, summary: BuildSummary) -> bytes:
     from graph.analyse import join_parts, select
     from graph.render import render_page
 
-    network = join_parts([report.network for report in sorted(reports, key=lambda r: r.iri)], links)
+    network = join_parts([report.network for report in reports], links)
     network, summary.notes = select(network)
     return render_page(network, _page_title(reports), tuple(summary.notes)).encode("utf-8")
 
@@ -273,7 +315,7 @@ def _check_store_folder(directory: Path) -> None:
         raise InputError(f"{directory}: not empty and not an Oxigraph store; name a new or an empty folder")
 
 
-def _load_oxigraph(directory: Path, trig: bytes, union: bytes) -> Path:
+def _load_oxigraph(directory: Path, trig: Path, union: Path) -> Path:
     """The graph in a new Oxigraph store beside DIR, to be swapped in with the other files: an
     interrupted build leaves the old store as it was. Returns the new store's folder."""
     from graph.stores import OxigraphStore
@@ -287,13 +329,26 @@ def _load_oxigraph(directory: Path, trig: bytes, union: bytes) -> Path:
     return staging
 
 
-def _class_counts(lines: list[str]) -> dict[str, int]:
-    counts: Counter[str] = Counter()
-    for line in lines:
-        subject, predicate, rest = line.split(" ", 2)
-        if predicate == RDF_TYPE and rest.startswith(f"<{PLAN_IRI}"):
-            counts[rest[len(PLAN_IRI) + 1:rest.index(">")]] += 1
-    return dict(sorted(counts.items()))
+class _Counted:
+    """Counts the union's lines, and its nodes of each plan class, as they pass on their way."""
+
+    def __init__(self):
+        self.lines = 0
+        self.by_class: Counter[bytes] = Counter()
+
+    def __call__(self, lines, also_to=None):
+        rdf_type, plan = RDF_TYPE.encode(), f"<{PLAN_IRI}".encode()
+        for line in lines:
+            self.lines += 1
+            _, predicate, rest = line.split(b" ", 2)
+            if predicate == rdf_type and rest.startswith(plan):
+                self.by_class[rest[len(plan):rest.index(b">")]] += 1
+            if also_to:
+                also_to.write(line)
+            yield line
+
+    def classes(self) -> dict[str, int]:
+        return {name.decode(): count for name, count in sorted(self.by_class.items())}
 
 
 def _page_title(reports: list[CompiledReport]) -> str:

@@ -12,7 +12,9 @@ sorted lines, list each subject's triples together in a stable order.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import io
+from collections.abc import Iterable, Iterator
+from typing import BinaryIO
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -20,6 +22,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from graph.vocab import PREFIXES
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+PIECE = 20_000  # triples Oxigraph writes at a time: a few megabytes
 
 
 def ntriples_lines(graph: Graph) -> list[str]:
@@ -38,8 +41,9 @@ FILE_PREFIXES = {name: iri for name, iri in PREFIXES.items() if name != "id"}
 
 def to_turtle(lines: Iterable[str]) -> bytes:
     """Turtle of the triples (N-Triples lines, sorted and each once), a blank line between subjects."""
-    written = ox.serialize(_triples(lines), format=ox.RdfFormat.TURTLE, prefixes=FILE_PREFIXES)
-    return _spaced(written, b"")
+    buffer = io.BytesIO()
+    write_turtle(_encoded(lines), buffer)
+    return buffer.getvalue()
 
 
 def graph_to_turtle(graph: Graph) -> bytes:
@@ -49,30 +53,86 @@ def graph_to_turtle(graph: Graph) -> bytes:
 
 def to_trig(graphs: Iterable[tuple[str, Iterable[str]]]) -> bytes:
     """TriG of named graphs: (graph IRI, its N-Triples lines), in the order given."""
-    quads = (ox.Quad(triple.subject, triple.predicate, triple.object, ox.NamedNode(name))
-             for name, lines in graphs for triple in _triples(lines))
-    return _spaced(ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=FILE_PREFIXES), b"\t")
+    buffer = io.BytesIO()
+    write_trig(((name, _encoded(lines)) for name, lines in graphs), buffer)
+    return buffer.getvalue()
 
 
-def _spaced(written: bytes, indent: bytes) -> bytes:
-    """A blank line before each subject (a line at `indent` depth) and each graph, for readers.
-    Safe because Oxigraph writes line breaks inside literals as \\n, never as line breaks."""
-    out: list[bytes] = []
-    for line in written.split(b"\n"):
-        subject = line.startswith(indent) and line[len(indent):len(indent) + 1] not in (b"\t", b" ", b"")
-        graph = line.startswith(b"<") and line.endswith(b"{")
-        if (subject or graph) and not line.startswith(b"@prefix") and out and out[-1] and not out[-1].endswith(b"{"):
-            out.append(b"")
-        out.append(line)
-    return b"\n".join(out)
+def write_turtle(lines: Iterable[bytes], stream: BinaryIO, piece: int = PIECE) -> None:
+    """to_turtle for lines as bytes (each with its "\n"), written to `stream` as they come: Oxigraph
+    writes pieces of about `piece` triples, cut between subjects, so no corpus is too big."""
+    spacer = _Spacer(b"")
+    for index, chunk in enumerate(_pieces(lines, piece)):
+        written = ox.serialize(ox.parse(chunk, format=ox.RdfFormat.N_TRIPLES),
+                               format=ox.RdfFormat.TURTLE, prefixes=FILE_PREFIXES)
+        stream.write(spacer(written if index == 0 else _without_prefixes(written)))
+
+
+def write_trig(graphs: Iterable[tuple[str, Iterable[bytes]]], stream: BinaryIO) -> None:
+    """to_trig for lines as bytes, written to `stream` one named graph at a time."""
+    spacer = _Spacer(b"\t")
+    written_any = False
+    for name, lines in graphs:
+        graph = ox.NamedNode(name)
+        quads = (ox.Quad(t.subject, t.predicate, t.object, graph)
+                 for t in ox.parse(b"".join(lines), format=ox.RdfFormat.N_TRIPLES))
+        written = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=FILE_PREFIXES)
+        stream.write(spacer(_without_prefixes(written) if written_any else written))
+        written_any = True
+    if not written_any:
+        stream.write(ox.serialize([], format=ox.RdfFormat.TRIG, prefixes=FILE_PREFIXES))
 
 
 def to_ntriples(lines: Iterable[str]) -> bytes:
-    return "".join(f"{line}\n" for line in lines).encode("utf-8")
+    return b"".join(_encoded(lines))
 
 
-def _triples(lines: Iterable[str]):
-    return ox.parse(to_ntriples(lines), format=ox.RdfFormat.N_TRIPLES)
+class _Spacer:
+    """A blank line before each subject (a line at the writer's indent) and each graph, for
+    readers; it remembers the last line, so that pieces written apart are spaced as one file.
+    Safe because Oxigraph writes line breaks inside literals as \\n, never as line breaks."""
+
+    def __init__(self, indent: bytes):
+        self.indent, self.last = indent, None
+
+    def __call__(self, written: bytes) -> bytes:
+        out: list[bytes] = []
+        for line in written.split(b"\n")[:-1]:  # Oxigraph ends every file with a line break
+            indent = self.indent
+            subject = line.startswith(indent) and line[len(indent):len(indent) + 1] not in (b"\t", b" ", b"")
+            graph = line.startswith(b"<") and line.endswith(b"{")
+            if (subject or graph) and not line.startswith(b"@prefix") and self.last and not self.last.endswith(b"{"):
+                out.append(b"\n")
+            out.append(line + b"\n")
+            self.last = line
+        return b"".join(out)
+
+
+def _pieces(lines: Iterable[bytes], size: int) -> Iterator[bytes]:
+    """The lines joined in pieces of at least `size` lines (but the last), each piece ending where
+    a subject's triples end; one empty piece for no lines, so that a file still has its prefixes."""
+    piece: list[bytes] = []
+    subject = None
+    for line in lines:
+        if len(piece) >= size and not line.startswith(subject):
+            yield b"".join(piece)
+            piece = []
+        piece.append(line)
+        if len(piece) >= size:
+            subject = line[:line.index(b" ") + 1]
+    if piece or subject is None:
+        yield b"".join(piece)
+
+
+def _without_prefixes(written: bytes) -> bytes:
+    """A piece after the first: the @prefix lines were written with the first."""
+    lines = written.split(b"\n")
+    first = next(i for i, line in enumerate(lines) if not line.startswith(b"@prefix"))
+    return b"\n".join(lines[first:])
+
+
+def _encoded(lines: Iterable[str]) -> Iterator[bytes]:
+    return (f"{line}\n".encode("utf-8") for line in lines)
 
 
 def _term(term):

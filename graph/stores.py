@@ -73,8 +73,8 @@ class OxigraphStore:
         except OSError as error:
             raise DataError(f"{directory}: cannot open the Oxigraph store ({error})") from None
 
-    def replace(self, trig: bytes, union: bytes) -> None:
-        """Hold these named graphs (TriG) and, in the default graph, their union (N-Triples,
+    def replace(self, trig: Path, union: Path) -> None:
+        """Hold these named graphs (a TriG file) and, in the default graph, their union (N-Triples,
         each triple once: Oxigraph's union-of-named-graphs view would repeat a triple once per
         report), the ontology and what RDFS says follows, so it answers as the in-memory graph
         does."""
@@ -82,8 +82,8 @@ class OxigraphStore:
 
         ox = self._ox
         self.store.clear()
-        self.store.bulk_load(trig, ox.RdfFormat.TRIG)
-        self.store.bulk_load(union, ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
+        self.store.bulk_load(path=str(trig), format=ox.RdfFormat.TRIG)
+        self.store.bulk_load(path=str(union), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
         self.store.bulk_load(path=str(ontology_file("plan.ttl")), format=ox.RdfFormat.TURTLE,
                              to_graph=ox.DefaultGraph())
         for rule in RDFS_RULES:

@@ -5,6 +5,7 @@ The ontology is loaded beside the data so that a plan:Company meets the shapes o
 
 from __future__ import annotations
 
+import importlib
 import multiprocessing
 import signal
 import sys
@@ -81,7 +82,7 @@ def _check_what_comes(connection, parents_end) -> None:
     parents_end.close()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    import pyshacl  # noqa: F401  (imported now, while the parent compiles)
+    importlib.import_module("pyshacl")  # now, while the parent compiles
 
     shapes(), ontology()
     try:

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from graph.cache import BuildCache
 from graph.cli import main
 
 from conftest import ROOT, SEED
@@ -65,16 +66,24 @@ def interrupted(tmp_path: Path, signal_number: int) -> Outcome:
     corpus = generated_corpus(tmp_path / "corpus")
     out = tmp_path / "out"
     assert plankg("build", SEED, "-o", out).exit_code == 0
-    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    before = _output_files(out)
     process = subprocess.Popen([sys.executable, "-m", "graph", "build", str(corpus), "-o", str(out), "--jobs", "2"],
                                cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     time.sleep(2.0)
     assert process.poll() is None, "the build ended before it could be interrupted"
     process.send_signal(signal_number)
     stdout, stderr = process.communicate(timeout=60)
-    after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
-    assert after == before
+    assert _output_files(out) == before
+    assert [p.name for p in out.iterdir() if p.name.startswith(".plankg-work")] == []
+    cache = BuildCache(out)
+    for entry in (out / ".plankg-cache").iterdir():  # what it compiled is kept, each entry whole
+        assert cache.get(entry.name.removesuffix(".json.gz")) is not None, entry
     return Outcome(process.returncode, stderr, stdout)
+
+
+def _output_files(out: Path) -> dict[Path, bytes]:
+    return {p.relative_to(out): p.read_bytes() for p in out.rglob("*")
+            if p.is_file() and ".plankg-cache" not in p.parts}
 
 
 def failing_report(tmp_path: Path, monkeypatch) -> Outcome:

@@ -1,0 +1,66 @@
+"""A corpus need not fit in memory: reports' triples wait on disk, are merged from there, and the
+files are written piece by piece. Each way of cutting the work must give the same bytes."""
+
+from __future__ import annotations
+
+import io
+import random
+
+import graph.spool
+from graph.pipeline import build
+from graph.serialize import write_trig, write_turtle
+from graph.spool import Spool, unique_merge
+
+from conftest import FIXTURES, SEEDS
+
+
+def _lines(graph_ttl: bytes) -> list[bytes]:
+    import pyoxigraph as ox
+
+    written = ox.serialize(ox.parse(graph_ttl, format=ox.RdfFormat.TURTLE), format=ox.RdfFormat.N_TRIPLES)
+    return sorted({line + b"\n" for line in written.split(b"\n") if line})
+
+
+def test_the_union_of_sorted_runs_is_each_line_once_in_order(tmp_path, monkeypatch):
+    monkeypatch.setattr(graph.spool, "FAN_IN", 3)  # three rounds of merging for 20 runs
+    rng = random.Random(7)
+    runs = [sorted({f"<s{rng.randrange(60)}> <p> \"{rng.randrange(9)}\" .\n".encode() for _ in range(25)})
+            for _ in range(20)]
+    with Spool(tmp_path / "out") as spool:
+        for index, run in enumerate(runs):
+            spool.put(str(index), (line.decode().rstrip("\n") for line in run))
+        union = list(spool.union([spool.lines(str(index)) for index in range(len(runs))]))
+    assert union == sorted(set().union(*runs))
+    assert list(unique_merge([[b"a\n", b"b\n"], [b"a\n", b"c\n"], []])) == [b"a\n", b"b\n", b"c\n"]
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())  # the work folder is gone
+
+
+def test_turtle_written_in_pieces_is_turtle_written_at_once(seed_build):
+    whole = (seed_build / "graph.ttl").read_bytes()
+    lines = _lines(whole)
+    for piece in (1, 2, 17, 500, len(lines) + 1):
+        written = io.BytesIO()
+        write_turtle(iter(lines), written, piece)
+        assert written.getvalue() == whole, piece
+
+
+def test_trig_written_graph_by_graph_is_one_trig_file(seed_build):
+    import pyoxigraph as ox
+
+    lines = _lines((seed_build / "graph.ttl").read_bytes())
+    graphs = [("https://w3id.org/plankg/id/a", lines[:300]), ("https://w3id.org/plankg/id/b", lines[300:])]
+    written = io.BytesIO()
+    write_trig(((name, iter(part)) for name, part in graphs), written)
+    quads = set(ox.parse(written.getvalue(), format=ox.RdfFormat.TRIG))
+    assert len(quads) == len(lines)
+    assert {q.graph_name.value for q in quads} == {name for name, _ in graphs}
+    assert written.getvalue().count(b"@prefix") == (seed_build / "graph.trig").read_bytes().count(b"@prefix")
+
+
+def test_a_corpus_merged_in_rounds_gives_the_same_files(tmp_path, monkeypatch):
+    build([SEEDS, FIXTURES], tmp_path / "at-once", jobs=1, use_cache=False)
+    monkeypatch.setattr(graph.spool, "FAN_IN", 2)  # 7 reports: merged two by two, in three rounds
+    build([SEEDS, FIXTURES], tmp_path / "in-rounds", jobs=1, use_cache=False)
+    for name in ("graph.ttl", "graph.trig", "graph.html"):
+        assert (tmp_path / "at-once" / name).read_bytes() == (tmp_path / "in-rounds" / name).read_bytes(), name
+    assert sorted(p.name for p in (tmp_path / "in-rounds").iterdir()) == ["build.json", "graph.html", "graph.trig", "graph.ttl"]
