@@ -65,11 +65,13 @@ class OxigraphStore:
     """A persistent Oxigraph store on disk, for corpora larger than memory: each report's named
     graph, and their union with the ontology in the default graph, which queries read."""
 
-    def __init__(self, directory: Path):
+    def __init__(self, directory: Path, read_only: bool = False):
+        """`read_only`: for queries, which then may run side by side, each in its own process
+        (a store open for writing is locked to one)."""
         import pyoxigraph
         self._ox = pyoxigraph
         try:
-            self.store = pyoxigraph.Store(str(directory))
+            self.store = (pyoxigraph.Store.read_only if read_only else pyoxigraph.Store)(str(directory))
         except OSError as error:
             raise DataError(f"{directory}: cannot open the Oxigraph store ({error})") from None
 
@@ -164,7 +166,7 @@ def open_store(spec: str | None, data_files: list[Path]) -> MemoryStore | Oxigra
         directory = Path(spec[len("oxigraph:"):])
         if not directory.is_dir():
             raise DataError(f"{directory}: no Oxigraph store here (build with --store oxigraph:{directory})")
-        return OxigraphStore(directory)
+        return OxigraphStore(directory, read_only=True)
     if spec not in (None, "memory"):
         raise DataError(f"unknown store {spec!r}: use memory, oxigraph:DIR or an http(s) endpoint URL")
     from graph.query import load_data

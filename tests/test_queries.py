@@ -135,3 +135,20 @@ def test_oxigraph_asks_and_refuses_in_one_line(stores):
     with pytest.raises(QueryError) as refused:
         oxigraph.query("SELECT ?x WHERE { ?x")
     assert "\n" not in str(refused.value) and str(refused.value).startswith("SPARQL syntax error")
+
+
+def test_queries_of_one_oxigraph_store_run_side_by_side(tmp_path_factory):
+    """Queries open the store read-only: two at once both answer, while another process has it
+    open too (a store open for writing is locked to one process)."""
+    import subprocess
+    import sys
+
+    directory = tmp_path_factory.mktemp("oxigraph") / "store"
+    build([SEEDS], tmp_path_factory.mktemp("out"), store=f"oxigraph:{directory}")
+    command = [sys.executable, "-m", "graph", "query", "figures", "--store", f"oxigraph:{directory}", "--format", "csv"]
+    holding = open_store(f"oxigraph:{directory}", [])  # a server, say, has it open meanwhile
+    running = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    answers = [process.communicate(timeout=60) for process in running]
+    assert [process.returncode for process in running] == [0, 0], answers
+    assert answers[0][0] == answers[1][0] and "地区生产总值" in answers[0][0]
+    del holding
