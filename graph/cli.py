@@ -7,6 +7,7 @@ a traceback.
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import sys
@@ -58,7 +59,13 @@ def _sigterm_as_interrupt():
 def run() -> None:
     """The installed `plankg` command: main(), and then out without tearing the interpreter down.
     Every file has been written and closed by then; what is left is freeing the pinyin
-    dictionaries and the graph object by object, which took a tenth of a second and more."""
+    dictionaries and the graph object by object, which took a tenth of a second and more.
+
+    The cyclic garbage collector waits meanwhile: start-up and a report's compile make hundreds
+    of thousands of objects that live until the end (pypinyin's dictionaries, the graph), and
+    walking them again and again was a twentieth of a one-report build. Work that goes on (many
+    reports, a server) turns it back on."""
+    gc.disable()
     try:
         main()
         code = 0
@@ -224,6 +231,7 @@ def serve(host: str, port: int, data_files: tuple[Path, ...], store_spec: str | 
     """Serve the graph: SPARQL 1.1 Protocol at /sparql (read-only), the page at /, a form at /query."""
     from graph.server import serve as run_server
 
+    gc.enable()  # a server runs on: its garbage must be collected (run() paused the collector)
     run_server(host, port, store_spec, list(data_files) or [DEFAULT_DATA], page, timeout, max_rows,
                announce=lambda url: click.echo(f"SPARQL endpoint: {url}sparql   page: {url}   form: {url}query"))
 

@@ -11,6 +11,7 @@ complete build or this one, never a mix.
 
 from __future__ import annotations
 
+import gc
 import json
 import multiprocessing
 import shutil
@@ -182,6 +183,7 @@ def _compile_all(files: list[Path], jobs: int, cache: BuildCache | None, summary
             summary.skipped.append(Skipped(str(todo[0]), outcome))
         tick()
     else:
+        gc.enable()  # many reports: their garbage must not pile up (graph.cli.run paused the collector)
         for path, outcome in zip(todo, _compiled_outcomes(todo, jobs)):
             if isinstance(outcome, CompiledReport):
                 keep(path, outcome, new=True)

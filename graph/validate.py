@@ -31,7 +31,7 @@ def validate_graph(data: Graph, inplace: bool = False) -> ValidationResult:
 
     conforms, results, text = pyshacl.validate(
         data, shacl_graph=shapes(), ont_graph=ontology(), inference="none",
-        advanced=True, allow_warnings=True, inplace=inplace)
+        allow_warnings=True, inplace=inplace)
     violations = sum(1 for _ in results.objects(predicate=SH.result))
     return ValidationResult(bool(conforms), violations, text)
 
