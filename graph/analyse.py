@@ -6,14 +6,17 @@ sentences each node comes from. Edges are the object properties between nodes.
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable, Iterable
+
 import networkx as nx
 from rdflib import Graph
 
 from graph.errors import PlankgError
 from graph.nodes import NODE_CLASSES, NetworkPart, NodeInfo, network_part
 
-__all__ = ["NODE_CLASSES", "NodeInfo", "NetworkPart", "entity_network", "join_parts", "find_node",
-           "select", "importance"]
+__all__ = ["NODE_CLASSES", "NodeInfo", "NetworkPart", "entity_network", "join_parts", "join_streamed",
+           "find_node", "select", "importance"]
 
 
 def entity_network(graph: Graph) -> nx.MultiDiGraph:
@@ -88,6 +91,49 @@ def select(network: nx.MultiDiGraph, focus: str | None = None, depth: int = 1,
                      f"(--focus ENTITY or --class CLASS draws a part in full)")
         chosen = chosen.subgraph(keep)
     return nx.MultiDiGraph(chosen), notes
+
+
+def join_streamed(parts: Callable[[], Iterable[NetworkPart]], links: tuple[tuple[str, str, str], ...] = (),
+                  max_nodes: int = MAX_NODES) -> tuple[nx.MultiDiGraph, list[str]]:
+    """select(join_parts(...)) for a corpus whose parts do not all fit in memory: `parts()` gives
+    them (in the same order each time) from disk. A first reading keeps only the entities, their
+    classes and the links between them; the second the labels and sentences of the nodes drawn.
+    A corpus small enough to draw whole is joined as it is."""
+    classes: dict[str, str] = {}
+    entity_edges: set[tuple[str, str, str]] = set()
+    figures = 0
+    for part in parts():
+        for info in part.nodes:
+            if info.cls in FIGURE_CLASSES:
+                figures += 1
+            else:
+                classes.setdefault(sys.intern(info.iri), info.cls)
+        entity_edges.update(edge for edge in part.edges if edge[0] in classes and edge[1] in classes)
+    if len(classes) + figures <= max_nodes:
+        return select(join_parts(list(parts()), links), max_nodes=max_nodes)
+
+    notes = [f"left out {figures} figures to keep the page readable (--class Observation shows them)"]
+    outline = nx.MultiDiGraph()
+    outline.add_nodes_from(sorted(classes))
+    outline.add_edges_from((source, target, key) for source, target, key in sorted(entity_edges))
+    chosen = set(outline.nodes)
+    if len(chosen) > max_nodes:
+        ranks = importance(outline)
+        chosen = set(sorted(outline.nodes, key=lambda n: (-ranks[n], n))[:max_nodes])
+        notes.append(f"left out {len(classes) - max_nodes} least connected entities "
+                     f"(--focus ENTITY or --class CLASS draws a part in full)")
+    infos: dict[str, NodeInfo] = {}
+    for part in parts():
+        for info in part.nodes:
+            if info.iri in chosen:
+                infos[info.iri] = _merged(infos[info.iri], info) if info.iri in infos else info
+    network = nx.MultiDiGraph()
+    for iri in sorted(infos):
+        network.add_node(iri, info=infos[iri])
+    for source, target, key in sorted(entity_edges):
+        if source in infos and target in infos:
+            network.add_edge(source, target, key=key)
+    return network, notes
 
 
 def importance(network: nx.MultiDiGraph) -> dict[str, float]:

@@ -15,7 +15,7 @@ from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
-from graph.nodes import NetworkPart, NodeInfo
+from graph.nodes import part_from_json, part_to_json
 from graph.compile import CompiledReport
 from graph.files import write_all_atomically
 from graph.validate import ValidationResult
@@ -78,19 +78,16 @@ def to_json(report: CompiledReport) -> dict:
         "source": report.source, "sha256": report.sha256, "iri": report.iri, "title": report.title,
         "entry": report.entry, "lines": list(report.lines),
         "figures": [[kind, list(key), node] for kind, key, node in report.figures],
-        "nodes": [[n.iri, n.cls, n.label, n.labels, [list(s) for s in n.sources]] for n in report.network.nodes],
-        "edges": [list(edge) for edge in report.network.edges],
+        **part_to_json(report.network),
         "validation": validation and [validation.conforms, validation.violations, validation.report],
     }
 
 
 def from_json(data: dict) -> CompiledReport:
-    nodes = tuple(NodeInfo(iri, cls, label, labels, tuple(tuple(s) for s in sources))
-                  for iri, cls, label, labels, sources in data["nodes"])
     validation = data["validation"]
     return CompiledReport(
         source=data["source"], sha256=data["sha256"], iri=data["iri"], title=data["title"],
         entry=data["entry"], lines=tuple(data["lines"]),
         figures=tuple((kind, tuple(key), node) for kind, key, node in data["figures"]),
-        network=NetworkPart(nodes, tuple(tuple(edge) for edge in data["edges"])),
+        network=part_from_json(data),
         validation=ValidationResult(*validation) if validation else None)

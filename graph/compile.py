@@ -34,7 +34,7 @@ class CompiledReport:
     entry: dict  # its line in build.json
     lines: tuple[str, ...]  # its named graph: sorted canonical N-Triples lines
     figures: tuple[FigureKey, ...]
-    network: NetworkPart
+    network: NetworkPart | None  # None once the build has put it in its spool
     validation: ValidationResult | None = None
     seconds: dict[str, float] = field(default_factory=dict)
 

@@ -40,6 +40,18 @@ class NetworkPart:
     edges: tuple[tuple[str, str, str], ...]  # (source IRI, target IRI, property name)
 
 
+def part_to_json(part: NetworkPart) -> dict:
+    """The part as JSON data: for the build cache, and for the spool a corpus's page is made from."""
+    return {"nodes": [[n.iri, n.cls, n.label, n.labels, [list(s) for s in n.sources]] for n in part.nodes],
+            "edges": [list(edge) for edge in part.edges]}
+
+
+def part_from_json(data: dict) -> NetworkPart:
+    nodes = tuple(NodeInfo(iri, cls, label, labels, tuple(tuple(s) for s in sources))
+                  for iri, cls, label, labels, sources in data["nodes"])
+    return NetworkPart(nodes, tuple(tuple(edge) for edge in data["edges"]))
+
+
 def network_part(graph: Graph) -> NetworkPart:
     nodes: dict[str, NodeInfo] = {}
     for cls in NODE_CLASSES:

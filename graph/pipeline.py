@@ -26,6 +26,7 @@ from graph.cache import BuildCache
 from graph.compile import CompiledReport, compile_report, timed
 from graph.errors import InputError
 from graph.files import replace_folder, write_all_atomically
+from graph.nodes import part_to_json
 from graph.serialize import write_trig, write_turtle
 from graph.spool import Spool, unique_merge
 from graph.validate import BackgroundCheck, ValidationResult
@@ -122,7 +123,7 @@ def _build(files: list[Path], out_dir: Path, spool: Spool, jobs: int, store_dir:
             write_turtle(counted(lines, also_to=union), turtle)
     summary.counts, summary.triples = counted.classes(), counted.lines
     with timed(summary.seconds, "render"):
-        html = _page(by_iri, links, summary)
+        html = _page(by_iri, links, summary, spool)
     with timed(summary.seconds, "validate"):
         if pending:  # the one report, compiled in this process and checked in the background
             checked = pending()
@@ -150,7 +151,7 @@ def _build(files: list[Path], out_dir: Path, spool: Spool, jobs: int, store_dir:
 def _compile_all(files: list[Path], jobs: int, cache: BuildCache | None, summary: BuildSummary,
                  progress: Progress | None, spool: Spool):
     """Every file compiled or taken from the cache, in the order given: ({cache key:
-    CompiledReport without its lines, which are in the spool}, and the pending SHACL result
+    CompiledReport without its lines and its part of the page, which are in the spool}, and the pending SHACL result
     when the one report compiled here is checked in the background). A report newly compiled
     goes to the cache at once."""
     keys = {path: _cache_key(cache, path) for path in files}
@@ -160,7 +161,8 @@ def _compile_all(files: list[Path], jobs: int, cache: BuildCache | None, summary
         if new and cache and keys[path]:
             cache.put(keys[path], report)
         spool.put(report.sha256, report.lines)
-        done[path] = replace(report, source=str(path), lines=())
+        spool.put_data(f"{report.sha256}.page", part_to_json(report.network))
+        done[path] = replace(report, source=str(path), lines=(), network=None)
 
     for path, key in keys.items():
         cached = cache.get(key) if cache and key else None
@@ -290,12 +292,14 @@ def _graph_of(report: CompiledReport, spool: Spool, added: dict[str, list[bytes]
     return unique_merge([spool.lines(report.sha256), added.get(report.iri, [])])
 
 
-def _page(reports: list[CompiledReport], links: tuple, summary: BuildSummary) -> bytes:
-    from graph.analyse import join_parts, select
+def _page(reports: list[CompiledReport], links: tuple, summary: BuildSummary, spool: Spool) -> bytes:
+    from graph.analyse import join_streamed
+    from graph.nodes import part_from_json
     from graph.render import render_page
 
-    network = join_parts([report.network for report in reports], links)
-    network, summary.notes = select(network)
+    def parts():
+        return (part_from_json(spool.data(f"{report.sha256}.page")) for report in reports)
+    network, summary.notes = join_streamed(parts, links)
     return render_page(network, _page_title(reports), tuple(summary.notes)).encode("utf-8")
 
 

@@ -1,10 +1,11 @@
 """spool: the reports' triples on disk while a build runs, read back in order.
 
 A corpus need not fit in memory: each report's graph, as compiled (sorted canonical N-Triples
-lines), goes to a file in a work folder inside the output folder the moment it arrives, and the
-build keeps only what is small (titles, figure keys, its part of the page). graph.trig, graph.ttl
+lines), and its part of the page go to files in a work folder inside the output folder the moment
+they arrive, and the build keeps only what is small (titles, figure keys). graph.trig, graph.ttl
 and the store are then written by reading the files back: a report's graph is its file, the union
-of all of them a merge of sorted files, each line once.
+of all of them a merge of sorted files, each line once; the page is drawn from the parts, read
+twice (graph.analyse.join_streamed).
 
 Lines stay bytes, each with its "\\n": UTF-8 sorts as the strings do, and nothing is decoded.
 """
@@ -12,6 +13,7 @@ Lines stay bytes, each with its "\\n": UTF-8 sorts as the strings do, and nothin
 from __future__ import annotations
 
 import heapq
+import json
 import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -41,6 +43,13 @@ class Spool:
         """Keep these lines (sorted, each once) as the run `name`."""
         with open(self.path(name), "wb") as stream:
             stream.writelines(f"{line}\n".encode("utf-8") for line in lines)
+
+    def put_data(self, name: str, data) -> None:
+        """Keep JSON data (a report's part of the page) under `name`."""
+        self.path(name).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+    def data(self, name: str):
+        return json.loads(self.path(name).read_text(encoding="utf-8"))
 
     def lines(self, name: str) -> Iterator[bytes]:
         """The run `name`, line by line."""

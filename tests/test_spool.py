@@ -64,3 +64,17 @@ def test_a_corpus_merged_in_rounds_gives_the_same_files(tmp_path, monkeypatch):
     for name in ("graph.ttl", "graph.trig", "graph.html"):
         assert (tmp_path / "at-once" / name).read_bytes() == (tmp_path / "in-rounds" / name).read_bytes(), name
     assert sorted(p.name for p in (tmp_path / "in-rounds").iterdir()) == ["build.json", "graph.html", "graph.trig", "graph.ttl"]
+
+
+def test_the_page_of_a_corpus_read_twice_from_disk_is_the_page_joined_in_memory():
+    from graph.analyse import join_parts, join_streamed, select
+    from graph.compile import compile_report
+
+    parts = [compile_report(path).network for path in sorted([*SEEDS.glob("*.txt"), *FIXTURES.glob("*.txt")])]
+    for max_nodes in (40, 300, 100_000):  # entities cut, figures only left out, all drawn
+        streamed, streamed_notes = join_streamed(lambda: iter(parts), max_nodes=max_nodes)
+        joined, notes = select(join_parts(parts), max_nodes=max_nodes)
+        assert streamed_notes == notes, max_nodes
+        assert sorted(streamed.nodes(data=True)) == sorted(joined.nodes(data=True)), max_nodes  # the page sorts them
+        assert sorted(streamed.edges(keys=True)) == sorted(joined.edges(keys=True)), max_nodes
+    assert notes == [] and len(joined) == len(streamed) > 300
