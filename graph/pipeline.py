@@ -133,7 +133,8 @@ def _build(files: list[Path], out_dir: Path, spool: Spool, jobs: int, store_dir:
     new_store = None
     if store_dir:
         with timed(summary.seconds, "store"):
-            new_store = _load_oxigraph(store_dir, spool.path("graph.trig"), spool.path("union.nt"))
+            new_store = _load_oxigraph(store_dir, ((report.iri, _graph_of(report, spool, added)) for report in by_iri),
+                                       spool.lines("union.nt"))
     with timed(summary.seconds, "write"):
         write_all_atomically({
             out_dir / "graph.ttl": spool.path("graph.ttl"),
@@ -321,7 +322,7 @@ def _check_store_folder(directory: Path) -> None:
         raise InputError(f"{directory}: not empty and not an Oxigraph store; name a new or an empty folder")
 
 
-def _load_oxigraph(directory: Path, trig: Path, union: Path) -> Path:
+def _load_oxigraph(directory: Path, graphs, union) -> Path:
     """The graph in a new Oxigraph store beside DIR, to be swapped in with the other files: an
     interrupted build leaves the old store as it was. Returns the new store's folder."""
     from graph.stores import OxigraphStore
@@ -330,7 +331,7 @@ def _load_oxigraph(directory: Path, trig: Path, union: Path) -> Path:
     shutil.rmtree(staging, ignore_errors=True)
     staging.parent.mkdir(parents=True, exist_ok=True)
     store = OxigraphStore(staging)
-    store.replace(trig, union)
+    store.replace(graphs, union)
     del store  # closes the database before it is moved
     return staging
 
