@@ -3,10 +3,11 @@
 `plankg build` is build() here. Each report compiles on its own (graph.compile: read -> extract
 -> resolve -> its named graph, checked against the SHACL shapes), in parallel with --jobs, or
 comes from the build cache when its text has not changed; a report that cannot be read is
-skipped and said so. Then the reports join: targets meet their outcomes across reports, the union
-of the named graphs is written as Turtle, each as a named graph in TriG, the network page is
-drawn, and all files are written at once, so that the output folder holds either the last
-complete build or this one, never a mix.
+skipped and said so. Its triples and its part of the page wait on disk (graph.spool), so a
+corpus need not fit in memory. Then the reports join: targets meet their outcomes across reports,
+the union of the named graphs is written as Turtle, each as a named graph in TriG, the network
+page is drawn, and all files are written at once, so that the output folder holds either the
+last complete build or this one, never a mix.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import multiprocessing
 import shutil
 import signal
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -152,9 +153,9 @@ def _build(files: list[Path], out_dir: Path, spool: Spool, jobs: int, store_dir:
 def _compile_all(files: list[Path], jobs: int, cache: BuildCache | None, summary: BuildSummary,
                  progress: Progress | None, spool: Spool):
     """Every file compiled or taken from the cache, in the order given: ({cache key:
-    CompiledReport without its lines and its part of the page, which are in the spool}, and the pending SHACL result
-    when the one report compiled here is checked in the background). A report newly compiled
-    goes to the cache at once."""
+    CompiledReport without its lines and its part of the page, which go to the spool}, and the
+    pending SHACL result when the one report compiled here is checked in the background). A
+    report newly compiled goes to the cache at once."""
     keys = {path: _cache_key(cache, path) for path in files}
     done: dict[Path, CompiledReport] = {}
 
@@ -322,7 +323,7 @@ def _check_store_folder(directory: Path) -> None:
         raise InputError(f"{directory}: not empty and not an Oxigraph store; name a new or an empty folder")
 
 
-def _load_oxigraph(directory: Path, graphs, union) -> Path:
+def _load_oxigraph(directory: Path, graphs: Iterable[tuple[str, Iterable[bytes]]], union: Iterable[bytes]) -> Path:
     """The graph in a new Oxigraph store beside DIR, to be swapped in with the other files: an
     interrupted build leaves the old store as it was. Returns the new store's folder."""
     from graph.stores import OxigraphStore
