@@ -10,6 +10,7 @@ import multiprocessing
 import signal
 import sys
 from dataclasses import dataclass
+from functools import cache
 
 from rdflib import Graph
 from rdflib.namespace import SH
@@ -30,11 +31,62 @@ def validate_graph(data: Graph, inplace: bool = False) -> ValidationResult:
     import pyshacl  # imported here: it is slow to import and only validation needs it
 
     conforms, results, text = pyshacl.validate(
-        data, shacl_graph=shapes(), ont_graph=ontology(), inference="none",
+        data, shacl_graph=checking_shapes(), ont_graph=checking_ontology(), inference="none",
         allow_warnings=True, inplace=inplace)
     violations = sum(1 for _ in results.objects(predicate=SH.result))
     return ValidationResult(bool(conforms), violations, text)
 
+
+TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
+
+
+@cache
+def checking_shapes() -> Graph:
+    """ontology/shapes.ttl with the same constraints in the form pyshacl checks fastest.
+
+    pyshacl checks a node shape's sh:property shapes node by node, building each constraint anew
+    for every focus node; a property shape with targets of its own it checks once over all its
+    focus nodes. So a property shape whose node shapes all have targets (and are used in no
+    other shape) is given their targets in place of their sh:property links: the same focus
+    nodes meet the same constraints and give the same results, in about 60% of the time."""
+    source = shapes()
+    moved = _property_shapes_to_target(source)
+    graph = Graph(store="SimpleMemory")  # see checking_ontology
+    for subject, predicate, value in source:
+        if not (predicate == SH.property and value in moved):
+            graph.add((subject, predicate, value))
+    for property_shape, node_shapes in moved.items():
+        for node_shape in node_shapes:
+            for target in TARGETS:
+                for value in source.objects(node_shape, target):
+                    graph.add((property_shape, target, value))
+    return graph
+
+
+def _property_shapes_to_target(source: Graph) -> dict:
+    """{property shape: the node shapes that hold it}, for property shapes held only by node
+    shapes that have targets, are active and are not used inside another shape."""
+    kept_as_is = {value for predicate, value in source.predicate_objects()
+                  if predicate not in (SH.property, *TARGETS)} | set(source.subjects(SH.deactivated))
+    holders: dict = {}
+    for node_shape, property_shape in source.subject_objects(SH.property):
+        holders.setdefault(property_shape, set()).add(node_shape)
+    return {
+        property_shape: node_shapes for property_shape, node_shapes in holders.items()
+        if property_shape not in kept_as_is
+        and all(any(source.objects(node_shape, target) for target in TARGETS)
+                and node_shape not in kept_as_is for node_shape in node_shapes)
+    }
+
+
+@cache
+def checking_ontology() -> Graph:
+    """ontology/plan.ttl in rdflib's simplest store (no named graphs), which answers pyshacl's
+    many lookups faster than the default one; only read here."""
+    copy = Graph(store="SimpleMemory")
+    for triple in ontology():
+        copy.add(triple)
+    return copy
 
 
 class BackgroundCheck:
@@ -84,7 +136,7 @@ def _check_what_comes(connection, parents_end) -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     importlib.import_module("pyshacl")  # now, while the parent compiles
 
-    shapes(), ontology()
+    checking_shapes(), checking_ontology()
     try:
         graph = connection.recv()
     except EOFError:  # the parent had nothing to check, or stopped
