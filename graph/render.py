@@ -9,6 +9,7 @@ string tooltips as text, never as HTML.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from importlib.resources import files
 from pathlib import Path
 
@@ -38,9 +39,12 @@ STYLE = {
     "Target": ("#F0E442", "box", "目标 target"),
 }
 # Indicators and their figures are many and hang together apart from the rest: they wait behind
-# their class's box in the legend, one click away, so the first picture is who does what where
+# their class's box in the legend, one click away, so the first picture is who does what where.
+# They are left out of the first layout too (in the seed, two thirds of the nodes and of the time
+# to settle) and laid out beside what they link to when shown (templates/page.html).
 HIDDEN_AT_FIRST = ("Indicator", "Observation", "Target")
 OPTIONS = {
+    "layout": {"randomSeed": 1},  # the same page draws the same picture every time it is opened
     "physics": {
         "solver": "forceAtlas2Based",
         "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 90, "avoidOverlap": 0.4},
@@ -56,31 +60,49 @@ OPTIONS = {
 def render_page(network: nx.MultiDiGraph, title: str, notes: tuple[str, ...] = ()) -> str:
     """The HTML page of a network of entities and figures (analyse.entity_network, select)."""
     ranks = importance(network)
+    counts = Counter(network.nodes[node]["info"].cls for node in network.nodes)
+    waiting = _waiting_classes(counts)
     net = Network(directed=True, cdn_resources="local")
     for node in sorted(network.nodes):
         info: NodeInfo = network.nodes[node]["info"]
         colour, shape, _ = STYLE[info.cls]
         net.add_node(node, label=_short(info.label), title=_tooltip(info), color=colour, shape=shape,
                      size=10 + 25 * ranks.get(node, 0), cls=info.cls, search=_search_text(info),
-                     hidden=info.cls in HIDDEN_AT_FIRST)
+                     hidden=info.cls in waiting, physics=info.cls not in waiting)
     edge_labels = _edge_labels()
     for source, target, key in sorted(network.edges(keys=True)):
-        net.add_edge(source, target, label=edge_labels.get(key, key), title=key)
+        laid_out = not {network.nodes[end]["info"].cls for end in (source, target)} & waiting
+        net.add_edge(source, target, label=edge_labels.get(key, key), title=key, physics=laid_out)
     nodes, edges, *_ = net.get_network_data()
-    counts = {cls: sum(1 for n in network.nodes if network.nodes[n]["info"].cls == cls) for cls in STYLE}
-    legend = [{"cls": c, "colour": STYLE[c][0], "label": f"{STYLE[c][2]} ({n})", "shown": c not in HIDDEN_AT_FIRST}
-              for c, n in counts.items() if n]
+    legend = [{"cls": c, "colour": STYLE[c][0], "label": f"{STYLE[c][2]} ({counts[c]})", "shown": c not in waiting}
+              for c in STYLE if counts[c]]
     return _template().render(
         title=title,
         vis_js=_script_safe((VIS_DIR / "vis-network.min.js").read_text(encoding="utf-8")),
         vis_css=(VIS_DIR / "vis-network.css").read_text(encoding="utf-8"),
         nodes_json=_json(nodes),
         edges_json=_json(edges),
-        options_json=_json(OPTIONS),
+        options_json=_json(_options(sum(n for cls, n in counts.items() if cls not in waiting))),
         legend=legend,
         notes=list(notes),
         summary=f"{network.number_of_nodes()} nodes, {network.number_of_edges()} links",
     )
+
+
+def _waiting_classes(counts: Counter) -> set[str]:
+    """The classes that start hidden: HIDDEN_AT_FIRST, unless nothing else would be drawn (a view
+    of indicators or figures only shows them at once)."""
+    if any(n for cls, n in counts.items() if cls not in HIDDEN_AT_FIRST):
+        return set(HIDDEN_AT_FIRST)
+    return set()
+
+
+def _options(laid_out: int) -> dict:
+    """vis-network's options for a first layout of `laid_out` nodes: 400 steps up to 500 nodes,
+    fewer beyond (each step costs more), down to 150 steps for 1,300 nodes and more."""
+    steps = max(150, min(400, 200_000 // max(laid_out, 1)))
+    physics = {**OPTIONS["physics"], "stabilization": {**OPTIONS["physics"]["stabilization"], "iterations": steps}}
+    return {**OPTIONS, "physics": physics}
 
 
 def _search_text(info: NodeInfo) -> str:

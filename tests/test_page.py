@@ -100,3 +100,39 @@ def test_a_click_highlights_the_neighbourhood(browser, seed_build):
     assert neighbours and not neighbours & dimmed and node not in dimmed
     assert len(dimmed) > 100  # the rest of the graph steps back
     assert problems == []
+
+
+def test_figures_shown_later_settle_beside_their_indicators_and_nothing_else_moves(browser, seed_build):
+    """Indicators and figures start hidden and out of the first layout; ticked, they settle near
+    what they link to, and what was already drawn stays where the user saw it."""
+    page, problems = _open(browser, seed_build / "graph.html")
+    drawn = page.evaluate("network.getPositions(nodes.get({filter: (n) => !n.hidden}).map((n) => n.id))")
+    for cls in ("Indicator", "Observation"):
+        page.check(f"#legend input[data-cls='{cls}']")
+        page.wait_for_selector("body[data-settled='yes']", timeout=60_000)
+    now = page.evaluate("network.getPositions()")
+    assert all(abs(now[node]["x"] - at["x"]) < 0.5 and abs(now[node]["y"] - at["y"]) < 0.5
+               for node, at in drawn.items())
+    linked, any_pair = page.evaluate("""() => {
+        const at = network.getPositions(), apart = (a, b) => Math.hypot(at[a].x - at[b].x, at[a].y - at[b].y);
+        const ids = (cls) => nodes.get({filter: (n) => n.cls === cls}).map((n) => n.id);
+        const indicators = new Set(ids("Indicator")), median = (v) => v.sort((p, q) => p - q)[v.length >> 1];
+        return [median(ids("Observation").flatMap((o) => network.getConnectedNodes(o)
+                    .filter((i) => indicators.has(i)).map((i) => apart(o, i)))),
+                median(ids("Observation").flatMap((o) => [...indicators].map((i) => apart(o, i))))];
+    }""")
+    assert linked < any_pair / 2
+    assert problems == []
+
+
+def test_searching_a_hidden_figure_class_shows_it_and_finds_the_node(browser, seed_build, seed_graph):
+    page, problems = _open(browser, seed_build / "graph.html")
+    page.fill("#search", "地区生产总值")
+    page.dispatch_event("#search", "change")
+    page.wait_for_function("document.body.dataset.found !== undefined", timeout=60_000)
+    found = page.evaluate("document.body.dataset.found")
+    assert page.evaluate(f"nodes.get({found!r}).cls") == "Indicator"
+    assert page.evaluate("nodes.get({filter: (n) => n.cls === 'Indicator' && !n.hidden}).length") > 100
+    assert page.is_checked("#legend input[data-cls='Indicator']")
+    assert page.evaluate("document.body.dataset.settled") == "yes"
+    assert problems == []

@@ -42,6 +42,14 @@ def test_the_page_shows_every_entity_and_figure(seed_build, seed_graph):
     assert {"所属产业", "参与机构", "位于"} <= {edge["label"] for edge in edges}  # the ontology's words
 
 
+def test_figures_wait_hidden_unless_they_are_all_there_is(seed_build):
+    nodes = _dataset_of((seed_build / "graph.html").read_text(encoding="utf-8"), "nodes")
+    assert {node["cls"] for node in nodes if node["hidden"]} == {"Indicator", "Observation", "Target"}
+    assert all(node["physics"] is not node["hidden"] for node in nodes)  # waiting ones lay out later
+    only_indicators = _dataset_of(render_page(entity_network(_hostile_graph()), title="t"), "nodes")
+    assert [(node["hidden"], node["physics"]) for node in only_indicators] == [(False, True)]
+
+
 def _hostile_graph() -> Graph:
     graph = Graph()
     node, passage = ID["indicator/x"], ID["report/r/passage/0-9"]
