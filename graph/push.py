@@ -2,21 +2,23 @@
 pushing twice leaves the store as pushing once.
 
 Through the Graph Store HTTP Protocol where the store has it (PUT replaces a graph in one request),
-else through SPARQL 1.1 Update (DROP SILENT GRAPH, then INSERT DATA in batches).
+else through SPARQL 1.1 Update (DROP SILENT GRAPH, then INSERT DATA in batches). The TriG file is
+read graph by graph (pyoxigraph's streaming parser), never held whole: a corpus's file may be
+larger than memory.
 """
 
 from __future__ import annotations
 
+import itertools
 import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+import pyoxigraph
 
 from graph.errors import DataError, PlankgError
-from graph.serialize import graph_to_turtle
 
 BATCH_TRIPLES = 250  # Virtuoso turns each INSERT DATA into SQL of bounded length
 TIMEOUT_SECONDS = 120
@@ -28,37 +30,44 @@ class PushError(PlankgError):
 
 def push_graphs(data_file: Path, endpoint: str, graph_store: str | None = None, user: str | None = None,
                 password: str | None = None) -> Iterator[tuple[str, int]]:
-    """Push every named graph of a TriG file; yields (graph name, triples) as each is done."""
-    dataset = _read(data_file)
+    """Push every named graph of a TriG file, in the file's order; yields (graph name, triples) as
+    each is done. The whole file is parsed once before anything is sent, so that a broken file
+    changes nothing in the store."""
+    for _ in _quads(data_file):
+        pass
     opener = _opener(endpoint if not graph_store else graph_store, user, password)
-    for graph in sorted(dataset.graphs(), key=lambda g: str(g.identifier)):
-        if not len(graph) or graph.identifier == dataset.default_graph.identifier:
-            continue
-        name = str(graph.identifier)
+    pushed: set[str] = set()
+    for name, lines in _named_graphs(data_file):
+        again = name in pushed  # the graph's triples come in more than one block of the file
         if graph_store:
-            _put(opener, graph_store, name, graph)
+            _store_graph(opener, graph_store, name, lines, replace=not again)
         else:
-            _update(opener, endpoint, f"DROP SILENT GRAPH <{name}>")
-            for batch in _batches(graph):
+            if not again:
+                _update(opener, endpoint, f"DROP SILENT GRAPH <{name}>")
+            for start in range(0, len(lines), BATCH_TRIPLES):
+                batch = "\n".join(lines[start:start + BATCH_TRIPLES])
                 _update(opener, endpoint, f"INSERT DATA {{ GRAPH <{name}> {{\n{batch}\n}} }}")
-        yield name, len(graph)
+        pushed.add(name)
+        yield name, len(lines)
 
 
-def _read(path: Path) -> Dataset:
+def _named_graphs(path: Path) -> Iterator[tuple[str, list[str]]]:
+    """Each block of the file's quads in one named graph: (its name, its triples as sorted
+    N-Triples lines). The default graph's triples are not pushed."""
+    for graph_name, quads in itertools.groupby(_quads(path), key=lambda quad: quad.graph_name):
+        if isinstance(graph_name, pyoxigraph.DefaultGraph):
+            continue
+        lines = sorted({f"{quad.subject} {quad.predicate} {quad.object} ." for quad in quads})
+        yield graph_name.value, lines
+
+
+def _quads(path: Path) -> Iterator[pyoxigraph.Quad]:
     if not path.is_file():
         raise DataError(f"{path}: no such file (run `plankg build` first?)")
-    dataset = Dataset()
     try:
-        dataset.parse(path, format="trig")
-    except Exception as error:  # rdflib's parsers raise many kinds of error for bad input
+        yield from pyoxigraph.parse(path=path, format=pyoxigraph.RdfFormat.TRIG, base_iri=path.resolve().as_uri())
+    except (SyntaxError, ValueError, UnicodeDecodeError) as error:
         raise DataError(f"{path}: not valid TriG: {str(error).splitlines()[0]}") from None
-    return dataset
-
-
-def _batches(graph: Graph) -> Iterator[str]:
-    triples = sorted(graph)
-    for start in range(0, len(triples), BATCH_TRIPLES):
-        yield "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in triples[start:start + BATCH_TRIPLES])
 
 
 def _opener(url: str, user: str | None, password: str | None):
@@ -76,9 +85,11 @@ def _update(opener, endpoint: str, update: str) -> None:
         "Content-Type": "application/x-www-form-urlencoded"}), endpoint)
 
 
-def _put(opener, graph_store: str, name: str, graph: Graph) -> None:
+def _store_graph(opener, graph_store: str, name: str, lines: list[str], replace: bool) -> None:
+    """PUT replaces the graph, POST adds to it (N-Triples lines are Turtle)."""
     url = f"{graph_store}{'&' if '?' in graph_store else '?'}{urllib.parse.urlencode({'graph': name})}"
-    _send(opener, urllib.request.Request(url, data=graph_to_turtle(graph), method="PUT", headers={
+    body = "".join(line + "\n" for line in lines).encode("utf-8")
+    _send(opener, urllib.request.Request(url, data=body, method="PUT" if replace else "POST", headers={
         "Content-Type": "text/turtle; charset=utf-8"}), graph_store)
 
 
