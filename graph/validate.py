@@ -74,7 +74,7 @@ def _property_shapes_to_target(source: Graph) -> dict:
     return {
         property_shape: node_shapes for property_shape, node_shapes in holders.items()
         if property_shape not in kept_as_is
-        and all(any(source.objects(node_shape, target) for target in TARGETS)
+        and all(any(source.value(node_shape, target) is not None for target in TARGETS)
                 and node_shape not in kept_as_is for node_shape in node_shapes)
     }
 
