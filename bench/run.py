@@ -85,8 +85,8 @@ DRAWN = ("Company", "Bank", "School", "Organization", "Project", "Policy", "Sect
 
 def answer_seconds(store_dir: Path, name: str, runs: int, bindings: dict[str, str]) -> float:
     """The store's own time to answer a bundled query and hand over every row (in this process)."""
-    from graph.query import bind, query_text
-    from graph.stores import OxigraphStore
+    from graph.sparql.query import bind, query_text
+    from graph.sparql.stores import OxigraphStore
 
     store = OxigraphStore(store_dir)
     sparql = bind(query_text(name), bindings)
@@ -120,7 +120,7 @@ def main() -> None:
     rows: list[tuple[str, float, float]] = []
     work = Path(tempfile.mkdtemp(prefix="plankg-bench-"))
     from bench.generate import main as generate
-    from graph.query import bundled_queries
+    from graph.sparql.query import bundled_queries
 
     seed = ["build", "seeds", "-o", str(work / "seed")]
     rows.append(("seed build (1 report, clean: --no-cache)", *measure([*PLANKG, *seed, "--no-cache"], max(args.runs, 5))))
@@ -169,7 +169,7 @@ def main() -> None:
 
 def _an_entity(store: Path) -> str:
     """A company of the corpus, for the entity query, which is asked about one thing at a time."""
-    from graph.stores import OxigraphStore
+    from graph.sparql.stores import OxigraphStore
 
     answer = OxigraphStore(store).query(
         'SELECT ?name WHERE { ?c a plan:Company ; rdfs:label ?name FILTER (lang(?name) = "zh") } ORDER BY ?name LIMIT 1')

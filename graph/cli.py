@@ -99,7 +99,7 @@ def main() -> None:
               help="Compile every report anew, not only those whose text changed since the last build.")
 def build(paths: tuple[Path, ...], out_dir: Path, jobs: int, store_spec: str, no_cache: bool) -> None:
     """Build the graph of reports (files or folders; default seeds/) into DIR."""
-    from graph.pipeline import build as build_graph
+    from graph.build.pipeline import build as build_graph
 
     with _ProgressBar() as progress:
         summary = build_graph(list(paths) or [DEFAULT_SEEDS], out_dir, jobs=jobs, store=store_spec,
@@ -175,8 +175,8 @@ def _bindings(values: tuple[str, ...]) -> dict[str, str]:
 def query(query: str | None, data_files: tuple[Path, ...], store_spec: str | None, endpoint: str | None,
           bindings: tuple[str, ...], output_format: str, list_queries: bool) -> None:
     """Run SPARQL (inline, a .rq file, or a bundled query's NAME) over the graph."""
-    from graph import query as queries
-    from graph.stores import open_store
+    from graph.sparql import query as queries
+    from graph.sparql.stores import open_store
 
     if list_queries:
         for name, summary in queries.bundled_queries().items():
@@ -200,8 +200,8 @@ def validate(data_files: tuple[Path, ...]) -> None:
     """Check the graph against the SHACL shapes of ontology/shapes.ttl."""
     from rdflib import Graph
 
-    from graph.query import load_data
-    from graph.validate import validate_graph
+    from graph.sparql.query import load_data
+    from graph.build.validate import validate_graph
 
     dataset = load_data(list(data_files) or [DEFAULT_DATA], with_ontology=False)
     data = Graph()
@@ -229,7 +229,7 @@ def validate(data_files: tuple[Path, ...]) -> None:
 def serve(host: str, port: int, data_files: tuple[Path, ...], store_spec: str | None, page: Path,
           timeout: float, max_rows: int) -> None:
     """Serve the graph: SPARQL 1.1 Protocol at /sparql (read-only), the page at /, a form at /query."""
-    from graph.server import serve as run_server
+    from graph.sparql.server import serve as run_server
 
     gc.enable()  # a server runs on: its garbage must be collected (run() paused the collector)
     run_server(host, port, store_spec, list(data_files) or [DEFAULT_DATA], page, timeout, max_rows,
@@ -245,7 +245,7 @@ def serve(host: str, port: int, data_files: tuple[Path, ...], store_spec: str | 
 @click.option("--password", help="Password for --user.")
 def push(endpoint: str, graph_store: str | None, data_file: Path, user: str | None, password: str | None) -> None:
     """Load each report's named graph into a SPARQL 1.1 store, replacing what it had."""
-    from graph.push import push_graphs
+    from graph.sparql.push import push_graphs
 
     for graph_name, triples in push_graphs(data_file, endpoint, graph_store, user, password):
         click.echo(f"{graph_name}: {triples} triples")
@@ -265,10 +265,10 @@ def view(focus: str | None, depth: int, classes: tuple[str, ...], max_nodes: int
     """Draw the graph, or a part of it, as a network page that works offline."""
     from rdflib import Graph
 
-    from graph.analyse import entity_network, select
-    from graph.files import write_all_atomically
-    from graph.query import load_data
-    from graph.render import render_page
+    from graph.page.analyse import entity_network, select
+    from graph.build.files import write_all_atomically
+    from graph.sparql.query import load_data
+    from graph.page.render import render_page
 
     dataset = load_data(list(data_files) or [DEFAULT_DATA], with_ontology=False)
     graph = Graph()

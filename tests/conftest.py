@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from rdflib import Dataset, Graph
 
-from graph.pipeline import build
+from graph.build.pipeline import build
 from graph.read import read_report
 
 ROOT = Path(__file__).resolve().parent.parent

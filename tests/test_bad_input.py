@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from graph.cache import BuildCache
+from graph.build.cache import BuildCache
 from graph.cli import main
 
 from conftest import ROOT, SEED
@@ -87,19 +87,19 @@ def _output_files(out: Path) -> dict[Path, bytes]:
 
 
 def failing_report(tmp_path: Path, monkeypatch) -> Outcome:
-    import graph.compile
+    import graph.build.compile
 
     folder = tmp_path / "reports"
     folder.mkdir()
     shutil.copy(SEED, folder / "a-good.txt")
     (folder / "b-trouble.txt").write_text(SEED_TEXT.replace("大同", "晋中"), encoding="utf-8")
-    original = graph.compile.extract
+    original = graph.build.compile.extract
 
     def extract(document):
         if document.source == "b-trouble.txt":
             raise ValueError("a fault of plankg's own")
         return original(document)
-    monkeypatch.setattr(graph.compile, "extract", extract)
+    monkeypatch.setattr(graph.build.compile, "extract", extract)
     outcome = plankg("build", folder, "-o", tmp_path / "out", "--jobs", "1")
     assert "b-trouble.txt" in outcome.stderr and "a fault of plankg's own" in outcome.stderr
     return outcome

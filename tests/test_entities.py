@@ -8,7 +8,7 @@ from rdflib import RDF, Graph
 from rdflib.namespace import DCTERMS, PROV
 
 from graph.extract import extract
-from graph.pipeline import build
+from graph.build.pipeline import build
 from graph.read import read_report
 from graph.resolve import resolve
 from graph.vocab import PLAN

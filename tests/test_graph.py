@@ -13,8 +13,8 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SH, SKOS
 
 from graph.numerals import CHINESE_NUMERAL, chinese_to_int, to_ascii_digits
-from graph.pipeline import build
-from graph.validate import validate_graph
+from graph.build.pipeline import build
+from graph.build.validate import validate_graph
 from graph.vocab import PLAN, PLAN_IRI, declared_terms
 
 from conftest import FIXTURES, ROOT, SEED, SEEDS, require_program
@@ -143,7 +143,7 @@ def test_the_shapes_as_checked_find_what_the_shapes_as_written_find(seed_graph):
     shapes.ttl finds a company's missing label twice: as an organization's and a company's)."""
     import pyshacl
 
-    from graph.validate import checking_ontology, checking_shapes
+    from graph.build.validate import checking_ontology, checking_shapes
     from graph.vocab import ontology, shapes
 
     broken = _copy(seed_graph)

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, Literal, URIRef
 
-from graph.cache import CACHE_DIR
-from graph.pipeline import build
+from graph.build.cache import CACHE_DIR
+from graph.build.pipeline import build
 from graph.vocab import PLAN
 
 from conftest import FIXTURES, SEEDS
@@ -92,7 +92,7 @@ def test_progress_counts_every_report_up_to_the_total(corpus, tmp_path):
 
 
 def test_a_store_is_replaced_whole_by_each_build(corpus, tmp_path):
-    from graph.stores import OxigraphStore
+    from graph.sparql.stores import OxigraphStore
 
     store = tmp_path / "store"
     build([SEEDS], tmp_path / "one", store=f"oxigraph:{store}")

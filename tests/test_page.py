@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from rdflib import RDF
 
-from graph.analyse import NODE_CLASSES, entity_network
-from graph.render import render_page
+from graph.page.analyse import NODE_CLASSES, entity_network
+from graph.page.render import render_page
 from graph.vocab import PLAN
 
 from conftest import require_program

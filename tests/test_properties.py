@@ -26,7 +26,7 @@ from graph.rdf import report_graph
 from graph.read import parse_document
 from graph.read.decode import read_text_file
 from graph.resolve import resolve
-from graph.serialize import ntriples_lines, to_trig, to_turtle
+from graph.build.serialize import ntriples_lines, to_trig, to_turtle
 
 # PLANKG_EXAMPLES=5000 pytest tests/test_properties.py looks harder (minutes instead of seconds)
 PROPERTY = settings(max_examples=int(os.environ.get("PLANKG_EXAMPLES", "150")), deadline=None, derandomize=True,

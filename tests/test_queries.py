@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from graph.query import bind, bundled_queries, format_answer, query_text
+from graph.sparql.query import bind, bundled_queries, format_answer, query_text
 from graph.errors import QueryError
-from graph.stores import OxigraphStore, open_store
-from graph.pipeline import build
+from graph.sparql.stores import OxigraphStore, open_store
+from graph.build.pipeline import build
 
 from conftest import FIXTURES, SEEDS, comparable
 

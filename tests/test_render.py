@@ -8,8 +8,8 @@ import subprocess
 
 from rdflib import RDF, RDFS, Graph, Literal
 
-from graph.analyse import NODE_CLASSES, entity_network
-from graph.render import render_page
+from graph.page.analyse import NODE_CLASSES, entity_network
+from graph.page.render import render_page
 from graph.vocab import ID, PLAN
 
 from conftest import require_program
@@ -95,7 +95,7 @@ def test_view_draws_a_part_and_says_what_it_left_out(seed_build, tmp_path):
 
 
 def test_a_large_graph_is_reduced_with_a_note(seed_graph):
-    from graph.analyse import entity_network, select
+    from graph.page.analyse import entity_network, select
     network, notes = select(entity_network(seed_graph), max_nodes=100)
     assert network.number_of_nodes() == 100
     assert any("left out" in note and "figures" in note for note in notes)

@@ -15,8 +15,8 @@ import pytest
 from SPARQLWrapper import CSV, JSON, JSONLD, TSV, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
-from graph.query import bundled_queries, query_text, with_prefixes
-from graph.stores import answer_from_json, open_store
+from graph.sparql.query import bundled_queries, query_text, with_prefixes
+from graph.sparql.stores import answer_from_json, open_store
 
 from conftest import ROOT, comparable
 

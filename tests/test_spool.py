@@ -6,10 +6,10 @@ from __future__ import annotations
 import io
 import random
 
-import graph.spool
-from graph.pipeline import build
-from graph.serialize import write_trig, write_turtle
-from graph.spool import Spool, unique_merge
+import graph.build.spool
+from graph.build.pipeline import build
+from graph.build.serialize import write_trig, write_turtle
+from graph.build.spool import Spool, unique_merge
 
 from conftest import FIXTURES, SEEDS
 
@@ -22,7 +22,7 @@ def _lines(graph_ttl: bytes) -> list[bytes]:
 
 
 def test_the_union_of_sorted_runs_is_each_line_once_in_order(tmp_path, monkeypatch):
-    monkeypatch.setattr(graph.spool, "FAN_IN", 3)  # three rounds of merging for 20 runs
+    monkeypatch.setattr(graph.build.spool, "FAN_IN", 3)  # three rounds of merging for 20 runs
     rng = random.Random(7)
     runs = [sorted({f"<s{rng.randrange(60)}> <p> \"{rng.randrange(9)}\" .\n".encode() for _ in range(25)})
             for _ in range(20)]
@@ -59,7 +59,7 @@ def test_trig_written_graph_by_graph_is_one_trig_file(seed_build):
 
 def test_a_corpus_merged_in_rounds_gives_the_same_files(tmp_path, monkeypatch):
     build([SEEDS, FIXTURES], tmp_path / "at-once", jobs=1, use_cache=False)
-    monkeypatch.setattr(graph.spool, "FAN_IN", 2)  # 7 reports: merged two by two, in three rounds
+    monkeypatch.setattr(graph.build.spool, "FAN_IN", 2)  # 7 reports: merged two by two, in three rounds
     build([SEEDS, FIXTURES], tmp_path / "in-rounds", jobs=1, use_cache=False)
     for name in ("graph.ttl", "graph.trig", "graph.html"):
         assert (tmp_path / "at-once" / name).read_bytes() == (tmp_path / "in-rounds" / name).read_bytes(), name
@@ -67,8 +67,8 @@ def test_a_corpus_merged_in_rounds_gives_the_same_files(tmp_path, monkeypatch):
 
 
 def test_the_page_of_a_corpus_read_twice_from_disk_is_the_page_joined_in_memory():
-    from graph.analyse import join_parts, join_streamed, select
-    from graph.compile import compile_report
+    from graph.page.analyse import join_parts, join_streamed, select
+    from graph.build.compile import compile_report
 
     parts = [compile_report(path).network for path in sorted([*SEEDS.glob("*.txt"), *FIXTURES.glob("*.txt")])]
     for max_nodes in (40, 300, 100_000):  # entities cut, figures only left out, all drawn
@@ -83,10 +83,10 @@ def test_the_page_of_a_corpus_read_twice_from_disk_is_the_page_joined_in_memory(
 def test_a_store_loaded_in_small_pieces_holds_what_one_loaded_at_once_holds(tmp_path, monkeypatch):
     import pyoxigraph as ox
 
-    import graph.stores
+    import graph.sparql.stores
 
     build([SEEDS, FIXTURES], tmp_path / "out-whole", store=f"oxigraph:{tmp_path / 'whole'}", use_cache=False)
-    monkeypatch.setattr(graph.stores, "LOAD_PIECE", 7)
+    monkeypatch.setattr(graph.sparql.stores, "LOAD_PIECE", 7)
     build([SEEDS, FIXTURES], tmp_path / "out-pieces", store=f"oxigraph:{tmp_path / 'pieces'}", use_cache=False)
     whole, pieces = (ox.Store.read_only(str(tmp_path / name)) for name in ("whole", "pieces"))
     def named(store):  # the ontology's blank nodes (owl:unionOf lists) are new in every store

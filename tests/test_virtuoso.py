@@ -7,8 +7,8 @@ import pytest
 from click.testing import CliRunner
 
 from graph.cli import main
-from graph.query import bundled_queries, query_text
-from graph.stores import RemoteStore, open_store
+from graph.sparql.query import bundled_queries, query_text
+from graph.sparql.stores import RemoteStore, open_store
 
 from conftest import comparable, require_program
 from virtuoso import running_virtuoso

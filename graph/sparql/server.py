@@ -17,8 +17,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from graph.errors import PlankgError
-from graph.query import format_answer, query_form, results_json
-from graph.stores import Answer, open_store
+from graph.sparql.query import format_answer, query_form, results_json
+from graph.sparql.stores import Answer, open_store
 
 MAX_REQUEST_BYTES = 1024 * 1024
 ROW_FORMATS = {

@@ -1,7 +1,7 @@
-"""nodes: what the network page draws of one graph, as plain data (graph.analyse joins it).
+"""nodes: what the network page draws of one graph, as plain data (graph.page.analyse joins it).
 
 The things a reader looks for (entities and figures) with their labels and the sentences they
-come from, and the object properties between them. Kept apart from graph.analyse so that a
+come from, and the object properties between them. Kept apart from graph.page.analyse so that a
 report compiles without importing networkx.
 """
 

@@ -24,7 +24,7 @@ from graph.errors import DataError, QueryError
 
 REMOTE_TIMEOUT_SECONDS = 60
 LOAD_PIECE = 50_000  # triples Oxigraph's bulk loader takes at a time: some tens of MB
-# RDFS rules 9 (subClassOf) and 7 (subPropertyOf), as graph.inference applies them in memory
+# RDFS rules 9 (subClassOf) and 7 (subPropertyOf), as graph.sparql.inference applies them in memory
 RDFS_RULES = (
     "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> INSERT { ?s a ?super } WHERE "
     "{ ?class rdfs:subClassOf+ ?super FILTER (isIRI(?class) && isIRI(?super)) ?s a ?class }",
@@ -51,7 +51,7 @@ class MemoryStore:
         self.dataset = dataset
 
     def query(self, sparql: str) -> Answer:
-        from graph.query import run_query  # the rdflib engine, with plankg's prefixes
+        from graph.sparql.query import run_query  # the rdflib engine, with plankg's prefixes
         result = run_query(self.dataset, sparql)
         if result.type == "ASK":
             return Answer("boolean", boolean=bool(result.askAnswer))
@@ -119,7 +119,7 @@ class OxigraphStore:
         """A SELECT query's rows as Oxigraph itself writes them in SPARQL 1.1 CSV, TSV or JSON;
         None for other queries and formats. On a thousand reports, making Python objects of every
         row took longer than answering the query."""
-        from graph.query import query_form
+        from graph.sparql.query import query_form
 
         formats = {"csv": self._ox.QueryResultsFormat.CSV, "tsv": self._ox.QueryResultsFormat.TSV,
                    "json": self._ox.QueryResultsFormat.JSON}
@@ -128,7 +128,7 @@ class OxigraphStore:
         return self._run(sparql).serialize(format=formats[output_format])
 
     def _run(self, sparql: str):
-        from graph.query import with_prefixes
+        from graph.sparql.query import with_prefixes
         try:
             return self.store.query(with_prefixes(sparql))  # the default graph holds the union
         except SyntaxError as error:
@@ -151,7 +151,7 @@ class RemoteStore:
         self.endpoint = endpoint
 
     def query(self, sparql: str) -> Answer:
-        from graph.query import query_form, with_prefixes
+        from graph.sparql.query import query_form, with_prefixes
         form = query_form(sparql)
         accept = "text/turtle" if form in ("CONSTRUCT", "DESCRIBE") else "application/sparql-results+json"
         body = urllib.parse.urlencode({"query": with_prefixes(sparql)}).encode()
@@ -183,7 +183,7 @@ def open_store(spec: str | None, data_files: list[Path]) -> MemoryStore | Oxigra
         return OxigraphStore(directory, read_only=True)
     if spec not in (None, "memory"):
         raise DataError(f"unknown store {spec!r}: use memory, oxigraph:DIR or an http(s) endpoint URL")
-    from graph.query import load_data
+    from graph.sparql.query import load_data
     return MemoryStore(load_data(data_files))
 
 

@@ -19,7 +19,7 @@ from pyvis.network import Network
 import networkx as nx
 from rdflib import RDFS
 
-from graph.analyse import NodeInfo, importance
+from graph.page.analyse import NodeInfo, importance
 from graph.vocab import PLAN_IRI, ontology
 
 VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
@@ -148,7 +148,7 @@ def _script_safe(text: str) -> str:
 
 def _template():
     environment = Environment(
-        loader=FileSystemLoader(str(files("graph").joinpath("templates"))),
+        loader=FileSystemLoader(str(files("graph.page").joinpath("templates"))),
         autoescape=select_autoescape(["html"]),
         keep_trailing_newline=True,
     )

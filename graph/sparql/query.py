@@ -1,6 +1,6 @@
 """query: SPARQL over a built graph, with the ontology loaded beside the data.
 
-A query is given inline, as a .rq file, or by the name of a bundled query (graph/queries/NAME.rq,
+A query is given inline, as a .rq file, or by the name of a bundled query (graph/sparql/queries/NAME.rq,
 whose first comment line says what it answers). Results come as an aligned table for people
 (labels in place of IRIs), or as CSV, TSV and SPARQL 1.1 JSON for tools; CONSTRUCT and DESCRIBE
 results as Turtle. The usual prefixes (plan:, id:, rdfs: …) need not be declared.
@@ -20,10 +20,10 @@ from pathlib import Path
 from rdflib import BNode, Dataset, Literal, URIRef
 
 from graph.errors import DataError, QueryError
-from graph.inference import rdfs_closure
+from graph.sparql.inference import rdfs_closure
 from graph.vocab import PREFIXES, bind_prefixes
-from graph.serialize import graph_to_turtle
-from graph.stores import Answer
+from graph.build.serialize import graph_to_turtle
+from graph.sparql.stores import Answer
 from graph.vocab import ID, ONTOLOGY_IRI, ontology
 
 FORMATS = ("table", "csv", "tsv", "json", "turtle")
@@ -62,7 +62,7 @@ def load_data(paths: list[Path], with_ontology: bool = True) -> Dataset:
 def bundled_queries() -> dict[str, str]:
     """Name -> the first comment line of each bundled query."""
     result = {}
-    for entry in sorted(files("graph.queries").iterdir(), key=lambda e: e.name):
+    for entry in sorted(files("graph.sparql.queries").iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".rq"):
             first = entry.read_text(encoding="utf-8").splitlines()[0]
             result[entry.name[:-3]] = first.lstrip("# ").strip()
@@ -79,7 +79,7 @@ def query_text(query: str) -> str:
     if _looks_like_name(query):
         if query not in bundled_queries():
             raise QueryError(f"no bundled query named {query!r}; `plankg query --list` shows them")
-        return files("graph.queries").joinpath(f"{query}.rq").read_text(encoding="utf-8")
+        return files("graph.sparql.queries").joinpath(f"{query}.rq").read_text(encoding="utf-8")
     return query
 
 

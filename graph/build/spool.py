@@ -5,7 +5,7 @@ lines), and its part of the page go to files in a work folder inside the output 
 they arrive, and the build keeps only what is small (titles, figure keys). graph.trig, graph.ttl
 and the store are then written by reading the files back: a report's graph is its file, the union
 of all of them a merge of sorted files, each line once; the page is drawn from the parts, read
-twice (graph.analyse.join_streamed).
+twice (graph.page.analyse.join_streamed).
 
 Lines stay bytes, each with its "\\n": UTF-8 sorts as the strings do, and nothing is decoded.
 """

@@ -1,9 +1,9 @@
 """pipeline: report files -> output/ (graph.ttl, graph.trig, graph.html, build.json).
 
-`plankg build` is build() here. Each report compiles on its own (graph.compile: read -> extract
+`plankg build` is build() here. Each report compiles on its own (graph.build.compile: read -> extract
 -> resolve -> its named graph, checked against the SHACL shapes), in parallel with --jobs, or
 comes from the build cache when its text has not changed; a report that cannot be read is
-skipped and said so. Its triples and its part of the page wait on disk (graph.spool), so a
+skipped and said so. Its triples and its part of the page wait on disk (graph.build.spool), so a
 corpus need not fit in memory. Then the reports join: targets meet their outcomes across reports,
 the union of the named graphs is written as Turtle, each as a named graph in TriG, the network
 page is drawn, and all files are written at once, so that the output folder holds either the
@@ -23,14 +23,14 @@ from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from graph.cache import BuildCache
-from graph.compile import CompiledReport, compile_report, timed
+from graph.build.cache import BuildCache
+from graph.build.compile import CompiledReport, compile_report, timed
 from graph.errors import InputError
-from graph.files import replace_folder, write_all_atomically
-from graph.nodes import part_to_json
-from graph.serialize import write_trig, write_turtle
-from graph.spool import Spool, unique_merge
-from graph.validate import BackgroundCheck, ValidationResult
+from graph.build.files import replace_folder, write_all_atomically
+from graph.page.nodes import part_to_json
+from graph.build.serialize import write_trig, write_turtle
+from graph.build.spool import Spool, unique_merge
+from graph.build.validate import BackgroundCheck, ValidationResult
 from graph.version import __version__
 from graph.vocab import PLAN_IRI
 
@@ -295,9 +295,9 @@ def _graph_of(report: CompiledReport, spool: Spool, added: dict[str, list[bytes]
 
 
 def _page(reports: list[CompiledReport], links: tuple, summary: BuildSummary, spool: Spool) -> bytes:
-    from graph.analyse import join_streamed
-    from graph.nodes import part_from_json
-    from graph.render import render_page
+    from graph.page.analyse import join_streamed
+    from graph.page.nodes import part_from_json
+    from graph.page.render import render_page
 
     def parts():
         return (part_from_json(spool.data(f"{report.sha256}.page")) for report in reports)
@@ -326,7 +326,7 @@ def _check_store_folder(directory: Path) -> None:
 def _load_oxigraph(directory: Path, graphs: Iterable[tuple[str, Iterable[bytes]]], union: Iterable[bytes]) -> Path:
     """The graph in a new Oxigraph store beside DIR, to be swapped in with the other files: an
     interrupted build leaves the old store as it was. Returns the new store's folder."""
-    from graph.stores import OxigraphStore
+    from graph.sparql.stores import OxigraphStore
 
     staging = directory.with_name(f".{directory.name}.plankg-new")
     shutil.rmtree(staging, ignore_errors=True)

@@ -13,7 +13,7 @@ import networkx as nx
 from rdflib import Graph
 
 from graph.errors import PlankgError
-from graph.nodes import NODE_CLASSES, NetworkPart, NodeInfo, network_part
+from graph.page.nodes import NODE_CLASSES, NetworkPart, NodeInfo, network_part
 
 __all__ = ["NODE_CLASSES", "NodeInfo", "NetworkPart", "entity_network", "join_parts", "join_streamed",
            "find_node", "select", "importance"]
