@@ -18,6 +18,7 @@ from pathlib import Path
 import click
 
 from graph.errors import PlankgError
+from graph.kinds import FIGURE_KINDS
 from graph.version import __version__
 
 DEFAULT_SEEDS = Path("seeds")
@@ -111,7 +112,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, jobs: int, store_spec: str, no
     for skipped in summary.skipped:
         click.echo(f"plankg: skipped {skipped.reason}", err=True)
     counts = summary.counts
-    figures = counts.get("Observation", 0) + counts.get("Target", 0)
+    figures = sum(counts.get(kind, 0) for kind in FIGURE_KINDS)
     click.echo(
         f"{len(summary.reports)} report(s), {counts.get('Passage', 0)} passages, "
         f"{figures} figures, {summary.triples} triples -> {out_dir}/")

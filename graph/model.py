@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from graph.kinds import group_of
+
 
 @dataclass(frozen=True)
 class ReportMeta:
@@ -126,7 +128,7 @@ class Figure:
 class Mention:
     """A name of a thing in a passage: an organization, project, policy, sector or place."""
 
-    kind: str  # ontology class: Place, Company, Bank, School, Organization, Project, Policy, Sector
+    kind: str  # a kind of graph.kinds: Place, Company, Bank, School, Organization, Project, Policy, Sector
     name: str  # the name to label it by (quotes and layout removed)
     passage: int  # Passage.index
     start: int  # span of the name in the file
@@ -162,9 +164,6 @@ class Extraction:
     relations: tuple[Relation, ...] = ()
 
 
-ORGANIZATION_KINDS = ("Organization", "Company", "Bank", "School")
-
-
 @dataclass(frozen=True)
 class Entity:
     """One real thing, resolved: every passage that names it, under one stable key."""
@@ -181,7 +180,7 @@ class Entity:
     @property
     def group(self) -> str:
         """The IRI namespace of the entity: every kind of organization is an organization."""
-        return "Organization" if self.kind in ORGANIZATION_KINDS else self.kind
+        return group_of(self.kind)
 
 
 @dataclass(frozen=True)

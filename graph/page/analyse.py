@@ -13,6 +13,7 @@ import networkx as nx
 from rdflib import Graph
 
 from graph.errors import PlankgError
+from graph.kinds import FIGURE_KINDS
 from graph.page.nodes import NODE_CLASSES, NetworkPart, NodeInfo, network_part
 
 __all__ = ["NODE_CLASSES", "NodeInfo", "NetworkPart", "entity_network", "join_parts", "join_streamed",
@@ -46,7 +47,7 @@ def _merged(first: NodeInfo, other: NodeInfo) -> NodeInfo:
     return NodeInfo(first.iri, first.cls, first.label, labels, tuple(sorted(set(first.sources) | set(other.sources))))
 
 
-FIGURE_CLASSES = ("Observation", "Target")
+FIGURE_CLASSES = FIGURE_KINDS
 MAX_NODES = 1500  # more than a page can draw readably, and settle, in a few seconds
 
 

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import PROV, SKOS
 
+from graph.kinds import PAGE_ORDER
 from graph.vocab import PLAN, PLAN_IRI
 
-NODE_CLASSES = ("Bank", "School", "Company", "Organization", "Project", "Policy", "Sector", "Place",
-                "Indicator", "Observation", "Target")
+# A node is drawn as the first of its classes in this order: the most specific
+NODE_CLASSES = PAGE_ORDER
 
 
 @dataclass(frozen=True)

