@@ -15,14 +15,14 @@ from rdflib import Dataset, Graph
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from graph.build.pipeline import collect_reports  # noqa: E402
+from graph.build.validate import validate_graph  # noqa: E402
 from graph.extract import extract  # noqa: E402
 from graph.iris import report_iri  # noqa: E402
 from graph.model import ReportResult  # noqa: E402
-from graph.build.pipeline import collect_reports  # noqa: E402
 from graph.rdf import add_report, bind_prefixes  # noqa: E402
 from graph.read import read_report  # noqa: E402
 from graph.resolve import resolve  # noqa: E402
-from graph.build.validate import validate_graph  # noqa: E402
 
 
 def main(folder: Path, out: Path) -> None:

@@ -43,7 +43,8 @@ def report(rng: random.Random, city: str, year: int) -> str:
         head = f"全市{indicator}完成{value}{unit}，" if unit else f"全市{indicator}"
         sentences.append(f"{year}年，{head}{growth}{rng.choice(RANK).format(r=rng.randint(1, 11))}。")
     lines += ["".join(sentences), "", "（二）产业项目加快推进", ""]
-    companies = [f"{city[:-1]}{name()}{rng.choice(['新材料', '能源', '科技', '物流'])}{rng.choice(ENDINGS)}" for _ in range(3)]
+    companies = [f"{city[:-1]}{name()}{rng.choice(['新材料', '能源', '科技', '物流'])}{rng.choice(ENDINGS)}"
+                 for _ in range(3)]
     short = [name() + name() for _ in range(2)]
     lines += [f"推动{short[0]}、{short[1]}等重点企业扩产增效，{companies[0]}、{companies[1]}获评省级绿色工厂。"]
     for _ in range(4):

@@ -17,8 +17,8 @@ import argparse
 import json
 import os
 import platform
-import signal
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -123,7 +123,8 @@ def main() -> None:
     from graph.sparql.query import bundled_queries
 
     seed = ["build", "seeds", "-o", str(work / "seed")]
-    rows.append(("seed build (1 report, clean: --no-cache)", *measure([*PLANKG, *seed, "--no-cache"], max(args.runs, 5))))
+    clean = measure([*PLANKG, *seed, "--no-cache"], max(args.runs, 5))
+    rows.append(("seed build (1 report, clean: --no-cache)", *clean))
     rows.append(("seed build again, report unchanged (from the cache)", *measure([*PLANKG, *seed], max(args.runs, 5))))
     for size in sizes:
         corpus = work / f"corpus-{size}"
@@ -139,7 +140,8 @@ def main() -> None:
             rows.append((f"build {size} reports ({label}{', 1 run' if runs < args.runs else ''})",
                          *measure(command, runs)))
         measure([*PLANKG, "build", str(corpus), "-o", out, "--jobs", "2"], 1)  # fills the cache
-        rows.append((f"rebuild {size} reports, 1 changed (2 jobs, cache)", *measure_incremental(corpus, Path(out), args.runs)))
+        rebuilt = measure_incremental(corpus, Path(out), args.runs)
+        rows.append((f"rebuild {size} reports, 1 changed (2 jobs, cache)", *rebuilt))
     largest = sizes[-1]
     store = work / f"ox-{largest}"
     triples = json.loads((work / f"out-{largest}" / "build.json").read_text(encoding="utf-8"))["triples"]
@@ -172,7 +174,8 @@ def _an_entity(store: Path) -> str:
     from graph.sparql.stores import OxigraphStore
 
     answer = OxigraphStore(store).query(
-        'SELECT ?name WHERE { ?c a plan:Company ; rdfs:label ?name FILTER (lang(?name) = "zh") } ORDER BY ?name LIMIT 1')
+        'SELECT ?name WHERE { ?c a plan:Company ; rdfs:label ?name FILTER (lang(?name) = "zh") } '
+        'ORDER BY ?name LIMIT 1')
     return str(answer.rows[0][0])
 
 
@@ -181,7 +184,8 @@ def write(rows, answers, settle, args, triples) -> None:
     lines = ["# Benchmark results", "",
              f"Made by `python bench/run.py --sizes {args.sizes} --runs {args.runs}` on {time.strftime('%Y-%m-%d')}: "
              f"{os.cpu_count()} cores, {cpu}, Python {platform.python_version()}. Whole processes, imports "
-             f"included; the median of {args.runs} runs (5 for the seed builds and the Oxigraph queries). The largest corpus's graph "
+             f"included; the median of {args.runs} runs (5 for the seed builds and the Oxigraph queries). "
+             "The largest corpus's graph "
              f"has {triples} triples; a generated report is about a tenth of the seed (see README.md).", "",
              "| case | median wall time (s) | median peak memory (MB) |", "| --- | ---: | ---: |"]
     lines += [f"| {label} | {'> ' + str(BASELINE_LIMIT) + ' (stopped)' if wall == float('inf') else f'{wall:.2f}'} | "
@@ -191,7 +195,8 @@ def write(rows, answers, settle, args, triples) -> None:
     lines += [f"| {name}{' (--bind name=' + bindings['name'] + ')' if bindings else ''} | {seconds:.2f} |"
               for name, seconds, bindings in answers]
     lines += [""] + [f"The {what} settles in {seconds:.2f} s in headless chromium (median)." if seconds is not None
-                     else f"The {what}: not measured (no chromium or playwright here)." for what, seconds in settle.items()]
+                     else f"The {what}: not measured (no chromium or playwright here)."
+                     for what, seconds in settle.items()]
     (Path(__file__).parent / "RESULTS.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
 

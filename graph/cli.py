@@ -201,8 +201,8 @@ def validate(data_files: tuple[Path, ...]) -> None:
     """Check the graph against the SHACL shapes of ontology/shapes.ttl."""
     from rdflib import Graph
 
-    from graph.sparql.query import load_data
     from graph.build.validate import validate_graph
+    from graph.sparql.query import load_data
 
     dataset = load_data(list(data_files) or [DEFAULT_DATA], with_ontology=False)
     data = Graph()
@@ -266,10 +266,10 @@ def view(focus: str | None, depth: int, classes: tuple[str, ...], max_nodes: int
     """Draw the graph, or a part of it, as a network page that works offline."""
     from rdflib import Graph
 
-    from graph.page.analyse import entity_network, select
     from graph.build.files import write_all_atomically
-    from graph.sparql.query import load_data
+    from graph.page.analyse import entity_network, select
     from graph.page.render import render_page
+    from graph.sparql.query import load_data
 
     dataset = load_data(list(data_files) or [DEFAULT_DATA], with_ontology=False)
     graph = Graph()

@@ -16,11 +16,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import ROOT, SEED
 
 from graph.build.cache import BuildCache
 from graph.cli import main
-
-from conftest import ROOT, SEED
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")
 
@@ -116,7 +115,8 @@ def one_empty_among_good(tmp_path: Path) -> Outcome:
 
 
 def hostile_name(tmp_path: Path) -> Outcome:
-    text = "关于某市2025年计划执行情况的报告\n\n推动<script>alert(1)</script>有限公司、华夏新能源有限公司等重点企业扩产。\n"
+    text = ("关于某市2025年计划执行情况的报告\n\n"
+            "推动<script>alert(1)</script>有限公司、华夏新能源有限公司等重点企业扩产。\n")
     outcome = build_file(tmp_path, text.encode("utf-8"))
     page = (tmp_path / "out" / "graph.html").read_text(encoding="utf-8")
     assert "<script>alert(1)" not in page and "\\u003cscript>alert(1)" in page  # shown, as text

@@ -8,10 +8,9 @@ import sys
 
 import pytest
 from click.testing import CliRunner
+from conftest import FIXTURES, ROOT, SEED
 
 from graph.cli import main
-
-from conftest import FIXTURES, ROOT, SEED
 
 
 @pytest.fixture()

@@ -4,16 +4,15 @@ names, resolved to one node each, and every label and relation walked back to a 
 from __future__ import annotations
 
 import pytest
+from conftest import FIXTURES, SEEDS
 from rdflib import RDF, Graph
 from rdflib.namespace import DCTERMS, PROV
 
-from graph.extract import extract
 from graph.build.pipeline import build
+from graph.extract import extract
 from graph.read import read_report
 from graph.resolve import resolve
 from graph.vocab import PLAN
-
-from conftest import FIXTURES, SEEDS
 
 ORGANIZATION_KINDS = ("Organization", "Company", "Bank", "School")
 
@@ -46,7 +45,8 @@ def test_seed_companies_banks_and_schools(seed):
     assert {"宁德时代", "海博思创", "隆基光伏", "阳光电源", "秦云", "秦淮", "中联", "抖音", "京东",
             "中车爱碧玺铸造", "大同日立变频器", "亚马逊"} <= companies
     assert _of_kind(entities, "Bank") == {"天镇农信社", "浑源慧融村镇银行", "平城京都村镇银行"}
-    assert {"大同师范专科学校", "数据科技职业学校", "山西大学大同校区", "实验小学广胜分校"} <= _of_kind(entities, "School")
+    schools = {"大同师范专科学校", "数据科技职业学校", "山西大学大同校区", "实验小学广胜分校"}
+    assert schools <= _of_kind(entities, "School")
 
 
 def test_seed_projects_with_their_status(seed):
@@ -91,7 +91,8 @@ def test_seed_policies_with_type_action_and_period(seed):
     for title, (kind, action) in expected.items():
         assert (_attributes(policies[title], "documentType"), _attributes(policies[title], "action")) == (
             [kind], [action]), title
-    assert _attributes(policies["大同市全域旅游(全国重点旅游城市)发展规划(2025-2035年)"], "validPeriod") == ["2025-2035"]
+    plan = policies["大同市全域旅游(全国重点旅游城市)发展规划(2025-2035年)"]
+    assert _attributes(plan, "validPeriod") == ["2025-2035"]
     assert ("Policy", "如梦大同") not in entities  # a show's title, not a document
 
 
@@ -117,7 +118,7 @@ GENERIC = ["民营企业", "老字号企业", "重点企业", "国有企业", "�
 def test_generic_words_are_not_entities(seed, word):
     entities, _ = seed
     named = [key for key in entities if key[0] != "Indicator"]  # 民营企业 is a fine measure: a count
-    assert not [key for key in named if key[1] == word or key[1].endswith(word) and len(key[1]) <= len(word) + 1]
+    assert not [key for key in named if key[1] == word or (key[1].endswith(word) and len(key[1]) <= len(word) + 1)]
 
 
 def test_seed_relations(seed):
@@ -140,7 +141,8 @@ def test_seed_relations(seed):
 
 def test_yuncheng_report():
     entities, resolution = _entities(FIXTURES / "yuncheng-industry-report.txt")
-    assert {"运城亚宝药业集团股份有限公司", "山西建龙实业有限公司", "恒昇新材", "环晟光伏"} <= _of_kind(entities, "Company")
+    companies = {"运城亚宝药业集团股份有限公司", "山西建龙实业有限公司", "恒昇新材", "环晟光伏"}
+    assert companies <= _of_kind(entities, "Company")
     assert _of_kind(entities, "Bank") == {"河津农商银行", "永济农商银行"}  # A、B两家农商银行
     assert _of_kind(entities, "School") == {"山西运城农业职业技术学院", "运城学院"}
     projects = {label: entity for (kind, label), entity in entities.items() if kind == "Project"}

@@ -11,14 +11,13 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+from conftest import FIXTURES
 
 from graph.extract import extract
 from graph.extract.quantities import find_quantities
 from graph.model import FigureKind
 from graph.numerals import chinese_to_int, to_ascii_digits
 from graph.read import read_report
-
-from conftest import FIXTURES
 
 FIELDS = ("value", "unit", "ratio", "multiple", "growth_rate", "point_change", "rank", "growth_rank",
           "rank_scope", "rank_note", "share_of_target", "qualifier", "period", "target_year",

@@ -9,15 +9,14 @@ import subprocess
 import sys
 from decimal import Decimal
 
+from conftest import FIXTURES, ROOT, SEED, SEEDS, require_program
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SH, SKOS
 
-from graph.numerals import CHINESE_NUMERAL, chinese_to_int, to_ascii_digits
 from graph.build.pipeline import build
 from graph.build.validate import validate_graph
+from graph.numerals import CHINESE_NUMERAL, chinese_to_int, to_ascii_digits
 from graph.vocab import PLAN, PLAN_IRI, declared_terms
-
-from conftest import FIXTURES, ROOT, SEED, SEEDS, require_program
 
 COMPARED = ("graph.ttl", "graph.trig", "graph.html")
 

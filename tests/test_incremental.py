@@ -9,13 +9,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES, SEEDS
 from rdflib import Graph, Literal, URIRef
 
 from graph.build.cache import CACHE_DIR
 from graph.build.pipeline import build
 from graph.vocab import PLAN
-
-from conftest import FIXTURES, SEEDS
 
 OUTPUT = ("graph.ttl", "graph.trig", "graph.html")
 DECIMAL = URIRef("http://www.w3.org/2001/XMLSchema#decimal")

@@ -6,14 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import require_program
 from rdflib import RDF
+from test_render import _hostile_graph
 
 from graph.page.analyse import NODE_CLASSES, entity_network
 from graph.page.render import render_page
 from graph.vocab import PLAN
-
-from conftest import require_program
-from test_render import _hostile_graph
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 
@@ -63,7 +62,7 @@ def test_the_page_loads_offline_with_every_node_and_no_error(browser, seed_build
 def test_search_finds_a_company_and_the_filter_hides_a_class(browser, seed_build, seed_graph):
     page, problems = _open(browser, seed_build / "graph.html")
     company = next(s for s in seed_graph.subjects(RDF.type, PLAN.Company)
-                   if "宁德时代" in [str(l) for l in seed_graph.objects(s, None) if hasattr(l, "language")])
+                   if "宁德时代" in [str(o) for o in seed_graph.objects(s, None) if hasattr(o, "language")])
     page.fill("#search", "宁德时代")
     page.dispatch_event("#search", "change")
     assert page.evaluate("document.body.dataset.found") == str(company)
@@ -83,7 +82,8 @@ def test_hovering_a_node_shows_its_sentence(browser, seed_build):
 
 def test_hostile_text_shows_as_text_and_runs_nothing(browser, tmp_path):
     path = tmp_path / "hostile.html"
-    path.write_text(render_page(entity_network(_hostile_graph()), title='<img src=x onerror="window.__pwned=1">'), encoding="utf-8")
+    page = render_page(entity_network(_hostile_graph()), title='<img src=x onerror="window.__pwned=1">')
+    path.write_text(page, encoding="utf-8")
     page, problems = _open(browser, path)
     assert page.evaluate("window.__pwned") is None
     assert page.evaluate("nodes.get()[0].label").startswith("</script>")

@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import Dataset, Graph, Literal, URIRef
 
+from graph.build.serialize import ntriples_lines, to_trig, to_turtle
 from graph.errors import InputError
 from graph.extract import extract
 from graph.iris import slug
@@ -26,14 +27,14 @@ from graph.rdf import report_graph
 from graph.read import parse_document
 from graph.read.decode import read_text_file
 from graph.resolve import resolve
-from graph.build.serialize import ntriples_lines, to_trig, to_turtle
 
 # PLANKG_EXAMPLES=5000 pytest tests/test_properties.py looks harder (minutes instead of seconds)
 PROPERTY = settings(max_examples=int(os.environ.get("PLANKG_EXAMPLES", "150")), deadline=None, derandomize=True,
                     suppress_health_check=[HealthCheck.too_slow])
 
 FRAGMENTS = [
-    "关于某市2025年国民经济和社会发展计划执行情况的报告\n", "各位代表：\n", "一、", "（一）", "二、", "1.", "\n", "\n\n",
+    "关于某市2025年国民经济和社会发展计划执行情况的报告\n", "各位代表：\n",
+    "一、", "（一）", "二、", "1.", "\n", "\n\n",
     "全市", "地区生产总值", "规模以上工业增加值", "固定资产投资", "城镇居民人均可支配收入", "完成", "实现", "达到",
     "增长", "同比增长", "比上年增长", "下降", "回落", "个百分点", "%", "％", "亿元", "万元", "元", "万人", "户",
     "居全省第", "全省排名第", "位", "首位", "以上", "左右", "近", "超过", "分别", "和", "其中", "预计", "力争",

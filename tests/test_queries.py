@@ -4,13 +4,12 @@ persistent Oxigraph store; inference, labels and bindings behave as users expect
 from __future__ import annotations
 
 import pytest
-
-from graph.sparql.query import bind, bundled_queries, format_answer, query_text
-from graph.errors import QueryError
-from graph.sparql.stores import OxigraphStore, open_store
-from graph.build.pipeline import build
-
 from conftest import FIXTURES, SEEDS, comparable
+
+from graph.build.pipeline import build
+from graph.errors import QueryError
+from graph.sparql.query import bind, bundled_queries, format_answer, query_text
+from graph.sparql.stores import OxigraphStore, open_store
 
 # For each bundled query: a row (as comparable values, a subset of its columns by position)
 # that must be among its answers on the seed.

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import FIXTURES, SEED
 
 from graph.read import parse_document, read_report
-
-from conftest import FIXTURES, SEED
 
 
 def _compact(text: str) -> str:

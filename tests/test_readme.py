@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 
 from click.testing import CliRunner
+from conftest import ROOT, SEEDS
 from rdflib import Graph
 
 from graph.cli import main
 from graph.vocab import PREFIXES
-
-from conftest import ROOT, SEEDS
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

@@ -6,13 +6,12 @@ import json
 import re
 import subprocess
 
+from conftest import require_program
 from rdflib import RDF, RDFS, Graph, Literal
 
 from graph.page.analyse import NODE_CLASSES, entity_network
 from graph.page.render import render_page
 from graph.vocab import ID, PLAN
-
-from conftest import require_program
 
 REMOTE = re.compile(r"""<(?:script|link|img|iframe)[^>]+(?:src|href)\s*=\s*["']?(?:https?:)?//""", re.I)
 
@@ -87,7 +86,8 @@ def test_view_draws_a_part_and_says_what_it_left_out(seed_build, tmp_path):
 
     from graph.cli import main
     out = tmp_path / "view.html"
-    result = CliRunner().invoke(main, ["view", "--focus", "京东", "--data", str(seed_build / "graph.ttl"), "-o", str(out)])
+    data = str(seed_build / "graph.ttl")
+    result = CliRunner().invoke(main, ["view", "--focus", "京东", "--data", data, "-o", str(out)])
     assert result.exit_code == 0, result.output
     labels = {node["label"] for node in _dataset_of(out.read_text(encoding="utf-8"), "nodes")}
     assert "京东" in labels and "京东智能算力中心三期" in labels and "宁德时代" not in labels

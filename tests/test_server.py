@@ -12,13 +12,12 @@ import urllib.parse
 import urllib.request
 
 import pytest
+from conftest import ROOT, comparable
 from SPARQLWrapper import CSV, JSON, JSONLD, TSV, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 from graph.sparql.query import bundled_queries, query_text, with_prefixes
 from graph.sparql.stores import answer_from_json, open_store
-
-from conftest import ROOT, comparable
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +68,8 @@ def test_content_negotiation(server):
 def test_get_and_direct_post(server):
     query = with_prefixes("ASK { ?r a plan:Report }")
     url = server + "sparql?" + urllib.parse.urlencode({"query": query})
-    with urllib.request.urlopen(urllib.request.Request(url, headers={"Accept": "application/sparql-results+json"})) as r:
+    request = urllib.request.Request(url, headers={"Accept": "application/sparql-results+json"})
+    with urllib.request.urlopen(request) as r:
         assert json.load(r)["boolean"] is True
     request = urllib.request.Request(server + "sparql", data=query.encode(), method="POST", headers={
         "Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"})
@@ -86,8 +86,9 @@ def _status(request) -> int:
 
 
 def test_updates_are_refused(server):
-    for body, media in ((b"update=DROP%20ALL", "application/x-www-form-urlencoded"),
-                        (b"DROP ALL", "application/sparql-update"), (b"query=DROP%20ALL", "application/x-www-form-urlencoded")):
+    form = "application/x-www-form-urlencoded"
+    for body, media in ((b"update=DROP%20ALL", form), (b"DROP ALL", "application/sparql-update"),
+                        (b"query=DROP%20ALL", form)):
         request = urllib.request.Request(server + "sparql", data=body, method="POST", headers={"Content-Type": media})
         assert _status(request) == 403
     client = SPARQLWrapper(server + "sparql")
@@ -120,13 +121,15 @@ def test_page_and_form_are_served(server):
     with urllib.request.urlopen(server + "query") as response:
         form = response.read().decode("utf-8")
         assert "<form" in form and "http://" not in form.replace(server, "") and "https://" not in form
-    for path in ("../etc/passwd", "%2e%2e/%2e%2e/etc/passwd", "graph.ttl", "output/build.json", "sparql/../../pyproject.toml",
-                 "//etc/passwd"):
+    for path in ("../etc/passwd", "%2e%2e/%2e%2e/etc/passwd", "graph.ttl", "output/build.json",
+                 "sparql/../../pyproject.toml", "//etc/passwd"):
         assert _status(urllib.request.Request(server + path)) == 404, path
 
 
 def _resident_kb(pid: int) -> int:
-    for line in open(f"/proc/{pid}/status", encoding="ascii"):
+    with open(f"/proc/{pid}/status", encoding="ascii") as status:
+        lines = status.read().splitlines()
+    for line in lines:
         if line.startswith("VmRSS:"):
             return int(line.split()[1])
     raise AssertionError("no VmRSS")

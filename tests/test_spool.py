@@ -6,12 +6,12 @@ from __future__ import annotations
 import io
 import random
 
+from conftest import FIXTURES, SEEDS
+
 import graph.build.spool
 from graph.build.pipeline import build
 from graph.build.serialize import write_trig, write_turtle
 from graph.build.spool import Spool, unique_merge
-
-from conftest import FIXTURES, SEEDS
 
 
 def _lines(graph_ttl: bytes) -> list[bytes]:
@@ -63,12 +63,13 @@ def test_a_corpus_merged_in_rounds_gives_the_same_files(tmp_path, monkeypatch):
     build([SEEDS, FIXTURES], tmp_path / "in-rounds", jobs=1, use_cache=False)
     for name in ("graph.ttl", "graph.trig", "graph.html"):
         assert (tmp_path / "at-once" / name).read_bytes() == (tmp_path / "in-rounds" / name).read_bytes(), name
-    assert sorted(p.name for p in (tmp_path / "in-rounds").iterdir()) == ["build.json", "graph.html", "graph.trig", "graph.ttl"]
+    written = sorted(p.name for p in (tmp_path / "in-rounds").iterdir())
+    assert written == ["build.json", "graph.html", "graph.trig", "graph.ttl"]
 
 
 def test_the_page_of_a_corpus_read_twice_from_disk_is_the_page_joined_in_memory():
-    from graph.page.analyse import join_parts, join_streamed, select
     from graph.build.compile import compile_report
+    from graph.page.analyse import join_parts, join_streamed, select
 
     parts = [compile_report(path).network for path in sorted([*SEEDS.glob("*.txt"), *FIXTURES.glob("*.txt")])]
     for max_nodes in (40, 300, 100_000):  # entities cut, figures only left out, all drawn

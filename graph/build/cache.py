@@ -15,10 +15,10 @@ from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
-from graph.page.nodes import part_from_json, part_to_json
 from graph.build.compile import CompiledReport
 from graph.build.files import write_all_atomically
 from graph.build.validate import ValidationResult
+from graph.page.nodes import part_from_json, part_to_json
 from graph.version import __version__
 from graph.vocab import ontology_file
 

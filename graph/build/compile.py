@@ -14,15 +14,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph.page.nodes import NetworkPart, network_part
+from graph.build.serialize import ntriples_lines
+from graph.build.validate import BackgroundCheck, ValidationResult, validate_graph
 from graph.extract import extract
 from graph.iris import report_iri
 from graph.model import ReportResult
+from graph.page.nodes import NetworkPart, network_part
 from graph.rdf import FigureKey, figure_keys, report_graph
 from graph.read import read_report
 from graph.resolve import resolve
-from graph.build.serialize import ntriples_lines
-from graph.build.validate import BackgroundCheck, ValidationResult, validate_graph
 
 
 @dataclass(frozen=True)

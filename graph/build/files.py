@@ -27,11 +27,11 @@ def write_all_atomically(files: dict[Path, bytes | Path]) -> None:
                 os.chmod(content, 0o644)
                 staged.append((content, target))
                 continue
-            handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+            handle, temporary_name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
             with os.fdopen(handle, "wb") as stream:
                 stream.write(content)
-            os.chmod(temporary, 0o644)  # mkstemp makes files only their owner may read
-            staged.append((Path(temporary), target))
+            os.chmod(temporary_name, 0o644)  # mkstemp makes files only their owner may read
+            staged.append((Path(temporary_name), target))
         with _interrupts_held():
             for temporary, target in staged:
                 os.replace(temporary, target)

@@ -25,12 +25,12 @@ from pathlib import Path
 
 from graph.build.cache import BuildCache
 from graph.build.compile import CompiledReport, compile_report, timed
-from graph.errors import InputError
 from graph.build.files import replace_folder, write_all_atomically
-from graph.page.nodes import part_to_json
 from graph.build.serialize import write_trig, write_turtle
 from graph.build.spool import Spool, unique_merge
 from graph.build.validate import BackgroundCheck, ValidationResult
+from graph.errors import InputError
+from graph.page.nodes import part_to_json
 from graph.version import __version__
 from graph.vocab import PLAN_IRI
 
@@ -240,7 +240,7 @@ def _compile_one(path: Path, checker: BackgroundCheck | None = None):
         return compile_report(path, checker)
     except InputError as error:
         return str(error)
-    except Exception as error:  # a fault met on this one report: say so, and build the others
+    except Exception as error:  # noqa: BLE001 - a fault met on this one report: say so, build the others
         return f"{path}: plankg failed on this report ({type(error).__name__}: {error}); please report it"
 
 
@@ -284,7 +284,7 @@ def _links_across(reports: list[CompiledReport]):
     outcomes = target_outcomes([(report.iri, report.figures) for report in reports])
     added: dict[str, list[bytes]] = {}
     for target, observation, report in outcomes:
-        added.setdefault(report, []).append(f"<{target}> <{PLAN_IRI}actual> <{observation}> .\n".encode("utf-8"))
+        added.setdefault(report, []).append(f"<{target}> <{PLAN_IRI}actual> <{observation}> .\n".encode())
     links = tuple((target, observation, "actual") for target, observation, _ in outcomes)
     return {iri: sorted(lines) for iri, lines in added.items()}, links
 

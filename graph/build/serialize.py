@@ -132,7 +132,7 @@ def _without_prefixes(written: bytes) -> bytes:
 
 
 def _encoded(lines: Iterable[str]) -> Iterator[bytes]:
-    return (f"{line}\n".encode("utf-8") for line in lines)
+    return (f"{line}\n".encode() for line in lines)
 
 
 def _term(term):

@@ -18,6 +18,7 @@ import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Literal
 
 FAN_IN = 200  # files merged at once: a corpus of any size stays under the limit of open files
 
@@ -32,7 +33,7 @@ class Spool:
     def __enter__(self) -> Spool:
         return self
 
-    def __exit__(self, *exc) -> bool:
+    def __exit__(self, *exc: object) -> Literal[False]:
         shutil.rmtree(self.directory, ignore_errors=True)
         return False
 
@@ -42,7 +43,7 @@ class Spool:
     def put(self, name: str, lines: Iterable[str]) -> None:
         """Keep these lines (sorted, each once) as the run `name`."""
         with open(self.path(name), "wb") as stream:
-            stream.writelines(f"{line}\n".encode("utf-8") for line in lines)
+            stream.writelines(f"{line}\n".encode() for line in lines)
 
     def put_data(self, name: str, data) -> None:
         """Keep JSON data (a report's part of the page) under `name`."""

@@ -16,8 +16,17 @@ from graph.errors import PlankgError
 from graph.kinds import FIGURE_KINDS
 from graph.page.nodes import NODE_CLASSES, NetworkPart, NodeInfo, network_part
 
-__all__ = ["NODE_CLASSES", "NodeInfo", "NetworkPart", "entity_network", "join_parts", "join_streamed",
-           "find_node", "select", "importance"]
+__all__ = [
+    "NODE_CLASSES",
+    "NetworkPart",
+    "NodeInfo",
+    "entity_network",
+    "find_node",
+    "importance",
+    "join_parts",
+    "join_streamed",
+    "select",
+]
 
 
 def entity_network(graph: Graph) -> nx.MultiDiGraph:
@@ -141,7 +150,7 @@ def importance(network: nx.MultiDiGraph) -> dict[str, float]:
     """How connected each node is, from 0 to 1: degree centrality over the simple undirected
     view (PageRank would need numpy and scipy, and ranks these small graphs the same way)."""
     if network.number_of_nodes() < 2:
-        return {node: 1.0 for node in network.nodes}
+        return dict.fromkeys(network.nodes, 1.0)
     centrality = nx.degree_centrality(nx.Graph(network.to_undirected()))
     top = max(centrality.values()) or 1.0
     return {node: round(value / top, 4) for node, value in centrality.items()}

@@ -13,10 +13,10 @@ from collections import Counter
 from importlib.resources import files
 from pathlib import Path
 
+import networkx as nx
 import pyvis
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from pyvis.network import Network
-import networkx as nx
 from rdflib import RDFS
 
 from graph.kinds import KIND, KINDS
@@ -39,7 +39,8 @@ OPTIONS = {
     "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False},
     "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}, "font": {"size": 9},
               "color": {"inherit": False, "color": "#bbbbbb"}, "smooth": False},
-    "nodes": {"font": {"size": 22, "strokeWidth": 3, "strokeColor": "#ffffff"}, "scaling": {"label": {"drawThreshold": 3}}},
+    "nodes": {"font": {"size": 22, "strokeWidth": 3, "strokeColor": "#ffffff"},
+              "scaling": {"label": {"drawThreshold": 3}}},
 }
 
 
@@ -102,7 +103,8 @@ def _edge_labels() -> dict[str, str]:
     for term in ontology().subjects():
         text = str(term)
         if text.startswith(PLAN_IRI):
-            zh = [str(l) for l in ontology().objects(term, RDFS.label) if getattr(l, "language", None) == "zh"]
+            zh = [str(label) for label in ontology().objects(term, RDFS.label)
+                  if getattr(label, "language", None) == "zh"]
             if zh:
                 labels[text[len(PLAN_IRI):]] = zh[0]
     return labels

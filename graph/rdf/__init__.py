@@ -21,8 +21,15 @@ from graph.rdf.entities import add_entities
 from graph.rdf.figures import FigureKey, add_figures, figure_keys, target_outcomes
 from graph.rdf.terms import PLAN, PREFIXES, bind_prefixes
 
-__all__ = ["report_graph", "add_report", "figure_keys", "target_outcomes", "FigureKey",
-           "bind_prefixes", "PREFIXES"]
+__all__ = [
+    "PREFIXES",
+    "FigureKey",
+    "add_report",
+    "bind_prefixes",
+    "figure_keys",
+    "report_graph",
+    "target_outcomes",
+]
 
 
 def report_graph(result: ReportResult) -> Graph:

@@ -6,7 +6,7 @@ from rdflib import XSD, Graph, Literal, URIRef
 
 from graph.vocab import ID, PLAN, PREFIXES, bind_prefixes
 
-__all__ = ["PLAN", "ID", "PREFIXES", "bind_prefixes", "add_optional", "decimal"]
+__all__ = ["ID", "PLAN", "PREFIXES", "add_optional", "bind_prefixes", "decimal"]
 
 
 def add_optional(graph: Graph, subject: URIRef, pairs) -> None:

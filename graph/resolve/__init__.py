@@ -16,7 +16,7 @@ from graph.model import Document, Entity, Extraction, Resolution, ResolvedRelati
 from graph.resolve.indicators import english_label, indicator_entities, pinyin_label, standard_indicator
 from graph.resolve.things import division_english, hierarchy, sector_broader, thing_entities
 
-__all__ = ["resolve", "english_label", "pinyin_label", "standard_indicator"]
+__all__ = ["english_label", "pinyin_label", "resolve", "standard_indicator"]
 
 
 def resolve(document: Document, extraction: Extraction) -> Resolution:

@@ -15,7 +15,7 @@ from graph.lexicons import rows
 from graph.model import Entity, Extraction
 from graph.pinyin import toned
 
-__all__ = ["indicator_entities", "english_label", "pinyin_label", "standard_indicator"]
+__all__ = ["english_label", "indicator_entities", "pinyin_label", "standard_indicator"]
 
 
 def indicator_entities(extraction: Extraction) -> dict[str, Entity]:

@@ -19,8 +19,8 @@ from graph.extract import gazetteer
 from graph.extract.organizations import class_of
 from graph.extract.sectors import taxonomy
 from graph.iris import slug
-from graph.lexicons import rows
 from graph.kinds import ORGANIZATION, ORGANIZATION_KINDS, most_specific
+from graph.lexicons import rows
 from graph.model import Entity, Extraction, Mention, ResolvedRelation
 from graph.pinyin import plain
 from graph.resolve.indicators import english_label
@@ -158,7 +158,7 @@ def division_english(code: str) -> str:
 
 @cache
 def _lexicon_english() -> dict[str, str]:
-    english = {name: value for name, value in rows("regions.tsv")}
+    english = dict(rows("regions.tsv"))
     english.update({name: value for name, value, _ in rows("foreign_places.tsv")})
     return english
 

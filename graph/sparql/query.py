@@ -19,12 +19,11 @@ from pathlib import Path
 
 from rdflib import BNode, Dataset, Literal, URIRef
 
+from graph.build.serialize import graph_to_turtle
 from graph.errors import DataError, QueryError
 from graph.sparql.inference import rdfs_closure
-from graph.vocab import PREFIXES, bind_prefixes
-from graph.build.serialize import graph_to_turtle
 from graph.sparql.stores import Answer
-from graph.vocab import ID, ONTOLOGY_IRI, ontology
+from graph.vocab import ID, ONTOLOGY_IRI, PREFIXES, bind_prefixes, ontology
 
 FORMATS = ("table", "csv", "tsv", "json", "turtle")
 INFERRED_GRAPH = ID["graph/inferred"]
@@ -47,7 +46,7 @@ def load_data(paths: list[Path], with_ontology: bool = True) -> Dataset:
         try:
             target = dataset if rdf_format in ("trig", "nquads") else dataset.graph(URIRef(path.resolve().as_uri()))
             target.parse(path, format=rdf_format)
-        except Exception as error:  # rdflib's parsers raise many kinds of error for bad input
+        except Exception as error:  # noqa: BLE001 - rdflib's parsers raise many kinds of error for bad input
             raise DataError(f"{path}: not valid {rdf_format}: {_first_line(error)}") from None
     if with_ontology:
         ontology_graph = dataset.graph(ONTOLOGY_IRI)
@@ -120,11 +119,11 @@ def run_query(dataset: Dataset, sparql: str):
     query_form(sparql)
     try:
         prepared = prepareQuery(sparql, initNs=PREFIXES)
-    except Exception as error:  # pyparsing's ParseException and rdflib's own errors
+    except Exception as error:  # noqa: BLE001 - pyparsing's ParseException and rdflib's own errors
         raise QueryError(f"SPARQL syntax error: {_where(error)}") from None
     try:
         return dataset.query(prepared)
-    except Exception as error:
+    except Exception as error:  # noqa: BLE001 - rdflib's evaluator fails in many ways on a query the data cannot answer
         raise QueryError(f"the query failed: {_first_line(error)}") from None
 
 

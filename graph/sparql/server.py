@@ -141,7 +141,7 @@ def _run_in_child(connection, store, sparql, accept, max_rows) -> None:
         connection.send(("ok", answer_bytes(store, sparql, accept, max_rows)))
     except PlankgError as error:
         connection.send(("error", str(error)))
-    except Exception as error:  # a bug or an engine failure: reported, never a traceback to the client
+    except Exception as error:  # noqa: BLE001 - a bug or an engine failure: reported, never a traceback to the client
         connection.send(("error", f"the query failed: {type(error).__name__}: {error}"))
     finally:
         connection.close()
@@ -154,7 +154,7 @@ class _Handler(BaseHTTPRequestHandler):
     max_rows: int
     server_version = "plankg"
 
-    def log_message(self, format, *args):  # noqa: A002 - the signature is http.server's
+    def log_message(self, format, *args):
         pass  # quiet: a server in a terminal or a test should not print a line per request
 
     def do_GET(self):
@@ -176,7 +176,8 @@ class _Handler(BaseHTTPRequestHandler):
             return self._error(HTTPStatus.NOT_FOUND, "not found: POST queries to /sparql")
         length = int(self.headers.get("Content-Length") or 0)
         if length > MAX_REQUEST_BYTES:
-            return self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"a request may be {MAX_REQUEST_BYTES} bytes at most")
+            return self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
+                               f"a request may be {MAX_REQUEST_BYTES} bytes at most")
         body = self.rfile.read(length).decode("utf-8", "replace")
         content_type = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
         if content_type == "application/sparql-update":
@@ -209,7 +210,8 @@ class _Handler(BaseHTTPRequestHandler):
         if not parent.poll(self.timeout):
             process.kill()
             process.join()
-            return self._error(HTTPStatus.SERVICE_UNAVAILABLE, f"the query took more than {self.timeout:g} s and was stopped")
+            return self._error(HTTPStatus.SERVICE_UNAVAILABLE,
+                               f"the query took more than {self.timeout:g} s and was stopped")
         try:
             status, payload = parent.recv()
         except EOFError:
@@ -268,7 +270,9 @@ document.getElementById("form").addEventListener("submit", async (event) => {
   if ("boolean" in data) { out.textContent = String(data.boolean); return; }
   const table = document.createElement("table");
   const head = table.insertRow();
-  for (const name of data.head.vars) { const th = document.createElement("th"); th.textContent = name; head.appendChild(th); }
+  for (const name of data.head.vars) {
+    const th = document.createElement("th"); th.textContent = name; head.appendChild(th);
+  }
   for (const binding of data.results.bindings) {
     const row = table.insertRow();
     for (const name of data.head.vars) { row.insertCell().textContent = binding[name] ? binding[name].value : ""; }
