@@ -117,6 +117,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, jobs: int, store_spec: str, no
         f"{len(summary.reports)} report(s), {counts.get('Passage', 0)} passages, "
         f"{figures} figures, {summary.triples} triples -> {out_dir}/")
     shacl = summary.validation
+    assert shacl is not None  # a build that returns has checked its graph (graph.build.pipeline._build)
     click.echo("SHACL: conforms" if shacl.conforms else
                f"SHACL: {shacl.violations} violation(s); run `plankg validate` to see them")
     click.echo(f"Open the network page: {summary.page}")

@@ -19,7 +19,7 @@ def _with_place_readings() -> None:
     readings = {name: [[syllable] for syllable in reading.split()]
                 for name, reading in rows("place_pinyin.tsv")}
     PHRASES_DICT.update(readings)
-    mmseg.seg.train(readings)
+    mmseg.seg.train(iter(readings))  # the names; pypinyin's stub asks for an iterator
 
 
 def toned(text: str) -> str:

@@ -177,8 +177,8 @@ def test_every_label_and_relation_walks_back_to_a_passage(tmp_path):
                                         "Sector", "Place", "Indicator")]
     for cls in entity_classes:
         for entity in graph.subjects(RDF.type, cls):
-            passages = [str(graph.value(p, PLAN.text)) for p in graph.objects(entity, PLAN.mentionedIn)]
-            assert passages, entity
+            texts = [str(graph.value(p, PLAN.text)) for p in graph.objects(entity, PLAN.mentionedIn)]
+            assert texts, entity
     relation_predicates = [PLAN.involves, PLAN.inSector, PLAN.locatedIn, PLAN.relatedTo]
     for predicate in relation_predicates:
         for subject, obj in graph.subject_objects(predicate):

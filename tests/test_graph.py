@@ -7,11 +7,14 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterable
 from decimal import Decimal
+from typing import cast
 
 from conftest import FIXTURES, ROOT, SEED, SEEDS, require_program
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SH, SKOS
+from rdflib.query import ResultRow
 
 from graph.build.pipeline import build
 from graph.build.validate import validate_graph
@@ -271,14 +274,16 @@ def test_normalised_values_compare_across_units(seed_graph):
 def test_targets_meet_their_outcomes_across_reports(tmp_path):
     build([FIXTURES], tmp_path)
     corpus = Graph().parse(tmp_path / "graph.ttl", format="turtle")
-    rows = {(str(label), str(year), str(value), str(growth)) for label, year, value, growth in corpus.query("""
+    answer = corpus.query("""
         SELECT ?label ?year ?value ?growth WHERE {
           ?target plan:actual ?observation ; plan:targetYear ?year ; plan:indicator/rdfs:label ?label .
           OPTIONAL { ?target plan:growthRate ?goal }
           ?observation plan:period ?period .
           OPTIONAL { ?observation plan:value ?value } OPTIONAL { ?observation plan:growthRate ?growth }
           FILTER (lang(?label) = "zh")
-        }""", initNs={"plan": PLAN_IRI, "rdfs": RDFS})}
+        }""", initNs={"plan": PLAN_IRI, "rdfs": RDFS})
+    rows = {(str(label), str(year), str(value), str(growth))
+            for label, year, value, growth in cast("Iterable[ResultRow]", answer)}  # a SELECT's rows
     # Changzhi's 2025 targets (from its 2024 report) meet the 2025 figures of its 2025 report
     assert ("地区生产总值", "2025", "2461.2", "5.6") in rows
     assert ("规模以上工业增加值", "2025", "None", "6.4") in rows

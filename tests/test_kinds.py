@@ -55,7 +55,7 @@ def test_figures_are_observations_and_targets():
 
 
 def test_every_kind_has_its_own_look_on_the_page_or_shares_its_groups():
-    looks = {}
+    looks: dict[tuple[str, str], set[str]] = {}
     for kind in KINDS:
         looks.setdefault((kind.colour, kind.shape), set()).add(kind.group)
     assert all(len(groups) == 1 for groups in looks.values()), looks

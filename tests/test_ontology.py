@@ -3,8 +3,10 @@ by the code only as declared."""
 
 from __future__ import annotations
 
+from typing import cast
+
 import pytest
-from rdflib import OWL, RDF, RDFS, URIRef
+from rdflib import OWL, RDF, RDFS, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SH, SKOS
 
 from graph.vocab import PLAN, PLAN_IRI, declared_terms, ontology, shapes
@@ -26,7 +28,7 @@ def test_every_contract_term_is_declared():
 @pytest.mark.parametrize("term", sorted(declared_terms()))
 def test_every_term_is_labelled_in_chinese_and_english_and_explained(term):
     graph = ontology()
-    labels = {label.language for label in graph.objects(PLAN[term], RDFS.label)}
+    labels = {cast(Literal, label).language for label in graph.objects(PLAN[term], RDFS.label)}
     assert {"zh", "en"} <= labels
     assert graph.value(PLAN[term], RDFS.comment) is not None
 

@@ -32,9 +32,18 @@ def _open(browser, path: Path):
     """The page from file://, every request to anywhere else refused; errors collected."""
     page = browser.new_page(viewport={"width": 1400, "height": 900})
     problems: list[str] = []
-    page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
+
+    def console(message) -> None:
+        if message.type == "error":
+            problems.append(message.text)
+
+    def dialog(box) -> None:
+        problems.append("dialog: " + box.message)
+        box.dismiss()
+
+    page.on("console", console)
     page.on("pageerror", lambda error: problems.append(str(error)))
-    page.on("dialog", lambda dialog: (problems.append("dialog: " + dialog.message), dialog.dismiss()))
+    page.on("dialog", dialog)
     page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
     page.goto(path.as_uri())
     page.wait_for_selector("body[data-settled='yes']", timeout=60_000)

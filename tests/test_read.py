@@ -96,6 +96,7 @@ def test_two_line_title_and_full_width_layout():
     assert broken.text == "全市一般公共预算收入完成268.3亿元，同比下降2.5%；"
     assert document.text[broken.start:broken.end].count("\n") == 3
     assert document.captions[0].text.startswith("图1：")
+    assert document.truncation is not None
     assert document.truncation.note == "下转第二版"
 
 

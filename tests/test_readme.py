@@ -38,7 +38,9 @@ def test_the_build_example_prints_what_a_build_prints(tmp_path):
 
 
 def test_the_turtle_example_is_in_the_seed_graph(seed_graph):
-    block = re.search(r"```turtle\n(.*?)```", README, re.S).group(1)
+    found = re.search(r"```turtle\n(.*?)```", README, re.S)
+    assert found is not None, "no ```turtle block in the README"
+    block = found.group(1)
     prefixes = "".join(f"@prefix {name}: <{iri}> .\n" for name, iri in PREFIXES.items())
     example = Graph().parse(data=prefixes + block, format="turtle")
     assert len(example) == 14

@@ -18,6 +18,7 @@ REMOTE = re.compile(r"""<(?:script|link|img|iframe)[^>]+(?:src|href)\s*=\s*["']?
 
 def _dataset_of(page: str, name: str) -> list[dict]:
     match = re.search(rf"const {name} = new vis\.DataSet\((.*?)\);\n", page)
+    assert match is not None, name
     return json.loads(match.group(1))
 
 

@@ -27,6 +27,7 @@ def server(seed_build):
          "--page", str(seed_build / "graph.html"), "--timeout", "5", "--max-rows", "2000"],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         env=dict(os.environ, PYTHONUNBUFFERED="1"))
+    assert process.stdout is not None and process.stderr is not None  # both PIPE
     line = process.stdout.readline()
     assert line.startswith("SPARQL endpoint: "), line + process.stderr.read()
     base = line.split()[2].rsplit("sparql", 1)[0]
@@ -145,6 +146,7 @@ def test_many_concurrent_queries_get_answers_and_memory_does_not_grow(seed_build
         [sys.executable, "-m", "graph", "serve", "--port", "0", "--data", str(seed_build / "graph.ttl"),
          "--page", str(seed_build / "graph.html"), "--timeout", "120"],  # a slow machine is not a fault
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=dict(os.environ, PYTHONUNBUFFERED="1"))
+    assert process.stdout is not None  # PIPE
     try:
         base = process.stdout.readline().split()[2]
         queries = [with_prefixes(query_text(name)) for name in sorted(bundled_queries())]

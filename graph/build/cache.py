@@ -74,6 +74,7 @@ def _packed(report: CompiledReport) -> bytes:
 
 def to_json(report: CompiledReport) -> dict:
     validation = report.validation
+    assert report.network is not None  # cached as compiled, before the build moves its part of the page to the spool
     return {
         "source": report.source, "sha256": report.sha256, "iri": report.iri, "title": report.title,
         "entry": report.entry, "lines": list(report.lines),

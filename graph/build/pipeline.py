@@ -143,7 +143,7 @@ def _build(files: list[Path], out_dir: Path, spool: Spool, jobs: int, store_dir:
             out_dir / "graph.html": html,
             out_dir / "build.json": _build_json(summary),
         })
-        if new_store:
+        if new_store and store_dir:  # a new store is made only for a store_dir
             replace_folder(new_store, store_dir)
     if cache:
         cache.keep_only(compiled)
@@ -160,9 +160,11 @@ def _compile_all(files: list[Path], jobs: int, cache: BuildCache | None, summary
     done: dict[Path, CompiledReport] = {}
 
     def keep(path: Path, report: CompiledReport, new: bool) -> None:
-        if new and cache and keys[path]:
-            cache.put(keys[path], report)
+        key = keys[path]
+        if new and cache and key:
+            cache.put(key, report)
         spool.put(report.sha256, report.lines)
+        assert report.network is not None  # compiled or taken from the cache: its part of the page is still here
         spool.put_data(f"{report.sha256}.page", part_to_json(report.network))
         done[path] = replace(report, source=str(path), lines=(), network=None)
 
@@ -367,6 +369,7 @@ def _page_title(reports: list[CompiledReport]) -> str:
 
 def _build_json(summary: BuildSummary) -> bytes:
     validation = summary.validation
+    assert validation is not None  # _build sets it before it writes build.json
     data = {
         "plankg": __version__,
         "reports": summary.reports,

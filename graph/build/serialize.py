@@ -28,7 +28,7 @@ PIECE = 20_000  # triples Oxigraph writes at a time: a few megabytes
 def ntriples_lines(graph: Graph) -> list[str]:
     """The graph's triples as sorted canonical N-Triples lines."""
     triples = [ox.Triple(_term(s), _term(p), _term(o)) for s, p, o in graph]
-    written = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+    written = _serialized(triples, ox.RdfFormat.N_TRIPLES).decode("utf-8")
     # split at "\n" only: str.splitlines() would also split at U+0085, U+2028 … which N-Triples
     # leaves unescaped inside literals
     return sorted({line for line in written.split("\n") if line})
@@ -63,8 +63,7 @@ def write_turtle(lines: Iterable[bytes], stream: BinaryIO, piece: int = PIECE) -
     writes pieces of about `piece` triples, cut between subjects, so no corpus is too big."""
     spacer = _Spacer(b"")
     for index, chunk in enumerate(_pieces(lines, piece)):
-        written = ox.serialize(ox.parse(chunk, format=ox.RdfFormat.N_TRIPLES),
-                               format=ox.RdfFormat.TURTLE, prefixes=FILE_PREFIXES)
+        written = _serialized(ox.parse(chunk, format=ox.RdfFormat.N_TRIPLES), ox.RdfFormat.TURTLE, FILE_PREFIXES)
         stream.write(spacer(written if index == 0 else _without_prefixes(written)))
 
 
@@ -76,15 +75,23 @@ def write_trig(graphs: Iterable[tuple[str, Iterable[bytes]]], stream: BinaryIO) 
         graph = ox.NamedNode(name)
         quads = (ox.Quad(t.subject, t.predicate, t.object, graph)
                  for t in ox.parse(b"".join(lines), format=ox.RdfFormat.N_TRIPLES))
-        written = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=FILE_PREFIXES)
+        written = _serialized(quads, ox.RdfFormat.TRIG, FILE_PREFIXES)
         stream.write(spacer(_without_prefixes(written) if written_any else written))
         written_any = True
     if not written_any:
-        stream.write(ox.serialize([], format=ox.RdfFormat.TRIG, prefixes=FILE_PREFIXES))
+        stream.write(_serialized([], ox.RdfFormat.TRIG, FILE_PREFIXES))
 
 
 def to_ntriples(lines: Iterable[str]) -> bytes:
     return b"".join(_encoded(lines))
+
+
+def _serialized(terms: Iterable[ox.Triple] | Iterable[ox.Quad], format: ox.RdfFormat,
+                prefixes: dict[str, str] | None = None) -> bytes:
+    """ox.serialize into bytes: given no output it returns them (None only when it wrote to an output)."""
+    written = ox.serialize(terms, format=format, prefixes=prefixes)
+    assert written is not None  # no output given, so the bytes are returned
+    return written
 
 
 class _Spacer:
@@ -93,7 +100,8 @@ class _Spacer:
     Safe because Oxigraph writes line breaks inside literals as \\n, never as line breaks."""
 
     def __init__(self, indent: bytes):
-        self.indent, self.last = indent, None
+        self.indent = indent
+        self.last: bytes | None = None
 
     def __call__(self, written: bytes) -> bytes:
         out: list[bytes] = []
@@ -112,11 +120,13 @@ def _pieces(lines: Iterable[bytes], size: int) -> Iterator[bytes]:
     """The lines joined in pieces of at least `size` lines (but the last), each piece ending where
     a subject's triples end; one empty piece for no lines, so that a file still has its prefixes."""
     piece: list[bytes] = []
-    subject = None
+    subject: bytes | None = None  # where the piece may end: set once it holds `size` lines
     for line in lines:
-        if len(piece) >= size and not line.startswith(subject):
-            yield b"".join(piece)
-            piece = []
+        if len(piece) >= size:
+            assert subject is not None  # size >= 1: set when the piece reached `size` lines
+            if not line.startswith(subject):
+                yield b"".join(piece)
+                piece = []
         piece.append(line)
         if len(piece) >= size:
             subject = line[:line.index(b" ") + 1]

@@ -11,6 +11,7 @@ import signal
 import sys
 from dataclasses import dataclass
 from functools import cache
+from multiprocessing.context import ForkProcess
 
 from rdflib import Graph
 from rdflib.namespace import SH
@@ -96,7 +97,8 @@ class BackgroundCheck:
     result is asked for."""
 
     def __init__(self):
-        self.process, self.graph = None, None
+        self.process: ForkProcess | None = None
+        self.graph: Graph | None = None
         if sys.platform != "linux" or multiprocessing.get_start_method(allow_none=True) not in (None, "fork"):
             return
         context = multiprocessing.get_context("fork")
@@ -114,6 +116,7 @@ class BackgroundCheck:
     def result(self) -> ValidationResult:
         """Waits for the check of the graph sent."""
         if self.process is None:
+            assert self.graph is not None  # asked for only once a graph was sent (compile_report sends it)
             return validate_graph(self.graph, inplace=True)
         try:
             answer = self.connection.recv()

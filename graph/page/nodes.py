@@ -7,10 +7,13 @@ report compiles without importing networkx.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import cast
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import PROV, SKOS
+from rdflib.term import Identifier, Node
 
 from graph.kinds import PAGE_ORDER
 from graph.vocab import PLAN, PLAN_IRI
@@ -56,7 +59,7 @@ def part_from_json(data: dict) -> NetworkPart:
 def network_part(graph: Graph) -> NetworkPart:
     nodes: dict[str, NodeInfo] = {}
     for cls in NODE_CLASSES:
-        for node in sorted(set(graph.subjects(RDF.type, PLAN[cls]))):
+        for node in _in_order(set(graph.subjects(RDF.type, PLAN[cls]))):
             if isinstance(node, URIRef) and str(node) not in nodes:
                 nodes[str(node)] = _node_info(graph, node, cls)
     edges = []
@@ -72,14 +75,20 @@ def network_part(graph: Graph) -> NetworkPart:
 
 
 def _node_info(graph: Graph, node: URIRef, cls: str) -> NodeInfo:
-    labels = {}
-    for label in sorted(graph.objects(node, RDFS.label)):
-        if isinstance(label, Literal):
-            labels.setdefault((label.language or "").lower(), str(label))
-    sources = sorted(set(graph.objects(node, PLAN.mentionedIn)) | set(graph.objects(node, PROV.wasDerivedFrom)))
+    labels: dict[str, str] = {}
+    for term in _in_order(graph.objects(node, RDFS.label)):
+        if isinstance(term, Literal):
+            labels.setdefault((term.language or "").lower(), str(term))
+    sources = _in_order(set(graph.objects(node, PLAN.mentionedIn)) | set(graph.objects(node, PROV.wasDerivedFrom)))
     pairs = tuple((str(source), str(text)) for source in sources for text in graph.objects(source, PLAN.text))
     label = labels.get("zh") or _figure_label(graph, node) or str(node).rsplit("/", 1)[-1]
     return NodeInfo(str(node), cls, label, labels, pairs)
+
+
+def _in_order(terms: Iterable[Node]) -> list[Identifier]:
+    """Terms in rdflib's order. rdflib types a graph's terms as Node, which does not sort, but every
+    term a graph holds is an Identifier (URIRef, BNode, Literal), which does."""
+    return sorted(cast("Iterable[Identifier]", terms))
 
 
 def _figure_label(graph: Graph, node: URIRef) -> str | None:

@@ -12,6 +12,7 @@ import json
 from collections import Counter
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import pyvis
@@ -29,7 +30,7 @@ VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
 # first layout too (in the seed, two thirds of the nodes and of the time to settle) and laid out
 # beside what they link to when shown (templates/page.html).
 HIDDEN_AT_FIRST = tuple(kind.name for kind in KINDS if kind.hidden_at_first)
-OPTIONS = {
+OPTIONS: dict[str, Any] = {  # vis-network's options: JSON, nested
     "layout": {"randomSeed": 1},  # the same page draws the same picture every time it is opened
     "physics": {
         "solver": "forceAtlas2Based",

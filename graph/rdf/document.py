@@ -29,7 +29,8 @@ def add_document(graph: Graph, report: URIRef, document: Document) -> None:
     if document.truncation:
         add((report, PLAN.truncatedAt, Literal(document.truncation.start)))
         add((report, PLAN.truncationNote, Literal(document.truncation.note, lang="zh")))
-    sections = {section.number: section_iri(report, section) for section in document.sections}
+    # looked up by a parent section's or a passage's section number: None (no section) is not found -> the report
+    sections: dict[str | None, URIRef] = {section.number: section_iri(report, section) for section in document.sections}
     for section in document.sections:
         node = sections[section.number]
         add((node, RDF.type, PLAN.Section))

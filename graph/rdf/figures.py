@@ -7,7 +7,7 @@ from rdflib import RDF, XSD, Graph, Literal, URIRef
 from rdflib.namespace import PROV
 
 from graph.iris import figure_iri, passage_iri, report_iri
-from graph.model import Figure, FigureKind, ReportResult
+from graph.model import Figure, FigureKind, ReportResult, Resolution
 from graph.rdf.terms import PLAN, add_optional, decimal
 
 
@@ -16,12 +16,17 @@ def add_figures(graph: Graph, report: URIRef, result: ReportResult,
     keys = result.resolution
     for figure in result.extraction.figures:
         indicator = entity_iris[("Indicator", keys.indicator_keys[figure.indicator])]
-        place = entity_iris.get(("Place", keys.place_keys.get(figure.ref_area, "")))
+        place = entity_iris.get(("Place", _place_key(keys, figure.ref_area) or ""))
         passage = passage_iri(report, result.document.passages[figure.passage])
         _add_figure(graph, figure_iri(report, figure), figure, indicator, place, passage)
         sector = next((o for s, p, o in graph.triples((indicator, PLAN.inSector, None))), None)
         if sector is not None:
             graph.add((figure_iri(report, figure), PLAN.inSector, sector))
+
+
+def _place_key(keys: Resolution, area: str | None) -> str | None:
+    """The key of the place a figure is about; None when it names none, or one not resolved."""
+    return keys.place_keys.get(area) if area is not None else None
 
 
 def _add_figure(graph: Graph, node: URIRef, figure: Figure, indicator: URIRef,
@@ -62,7 +67,7 @@ def figure_keys(result: ReportResult) -> tuple[FigureKey, ...]:
     keys = result.resolution
     found = []
     for figure in result.extraction.figures:
-        area = keys.place_keys.get(figure.ref_area)
+        area = _place_key(keys, figure.ref_area)
         indicator = keys.indicator_keys[figure.indicator]
         node = str(figure_iri(report, figure))
         if figure.kind is FigureKind.TARGET and figure.target_year:

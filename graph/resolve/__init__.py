@@ -39,7 +39,9 @@ def resolve(document: Document, extraction: Extraction) -> Resolution:
     )
 
 
-def _with_home_place(document: Document, extraction: Extraction, things: list[Entity], keys):
+def _with_home_place(document: Document, extraction: Extraction, things: list[Entity],
+                     keys: dict[tuple[str, str], tuple[str, str]],
+                     ) -> tuple[list[Entity], dict[tuple[str, str], tuple[str, str]]]:
     """The report's own place is what its figures are about (全市…, 全县…): it is named by every
     passage with such a figure, whether or not a passage writes its name."""
     city = document.meta.city

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from functools import cache
+from typing import cast
 
 from graph.iris import slug
 from graph.lexicons import rows
@@ -60,7 +61,7 @@ def _broader(name: str) -> str | None:
 
 @cache
 def _glossary() -> dict[str, str]:
-    return dict(rows("glossary.tsv"))
+    return dict(cast("tuple[tuple[str, str], ...]", rows("glossary.tsv")))  # two columns: term, English
 
 
 @cache

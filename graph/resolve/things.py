@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from functools import cache
+from typing import cast
 
 from graph.extract import gazetteer
 from graph.extract.organizations import class_of
@@ -158,7 +159,7 @@ def division_english(code: str) -> str:
 
 @cache
 def _lexicon_english() -> dict[str, str]:
-    english = dict(rows("regions.tsv"))
+    english = dict(cast("tuple[tuple[str, str], ...]", rows("regions.tsv")))  # two columns: region, English
     english.update({name: value for name, value, _ in rows("foreign_places.tsv")})
     return english
 

@@ -15,6 +15,8 @@ def rdfs_closure(data: Graph, ontology: Graph) -> Iterator[tuple]:
     superclasses = _ancestors(ontology, RDFS.subClassOf)
     superproperties = _ancestors(ontology, RDFS.subPropertyOf)
     for subject, cls in data.subject_objects(RDF.type):
+        if not isinstance(cls, URIRef):  # only named classes have superclasses (_ancestors)
+            continue
         for parent in superclasses.get(cls, ()):
             yield subject, RDF.type, parent
     for predicate, parents in superproperties.items():

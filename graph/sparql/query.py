@@ -132,8 +132,10 @@ def format_answer(answer: Answer, output_format: str, label=None) -> str:
     if answer.kind == "graph":
         if output_format not in ("turtle", "table"):
             raise QueryError("a CONSTRUCT or DESCRIBE query gives a graph: use --format turtle")
-        bind_prefixes(answer.graph)
-        return graph_to_turtle(answer.graph).decode("utf-8")
+        graph = answer.graph
+        assert graph is not None  # an answer of kind "graph" always carries its graph (graph.sparql.stores)
+        bind_prefixes(graph)
+        return graph_to_turtle(graph).decode("utf-8")
     if answer.kind == "boolean":
         if output_format == "json":
             return json.dumps({"head": {}, "boolean": answer.boolean}) + "\n"

@@ -15,6 +15,7 @@ import urllib.parse
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar, cast
 
 from graph.errors import PlankgError
 from graph.sparql.query import format_answer, query_form, results_json
@@ -44,8 +45,8 @@ def serve(host: str, port: int, store_spec: str | None, data_files: list[Path], 
                                             "max_rows": max_rows})
     server = ThreadingHTTPServer((host, port), handler)
     server.daemon_threads = True
-    bound_host, bound_port = server.server_address[:2]
-    announce(f"http://{bound_host}:{bound_port}/")
+    bound_host, bound_port = server.server_address[:2]  # the socket's name once bound: host a str
+    announce(f"http://{cast(str, bound_host)}:{bound_port}/")
     signal.signal(signal.SIGTERM, _stop)
     try:
         server.serve_forever()
@@ -150,7 +151,8 @@ def _run_in_child(connection, store, sparql, accept, max_rows) -> None:
 class _Handler(BaseHTTPRequestHandler):
     store = None
     page: Path
-    timeout: float
+    # also socketserver's: StreamRequestHandler.setup() makes it each connection's socket timeout
+    timeout: ClassVar[float]
     max_rows: int
     server_version = "plankg"
 
