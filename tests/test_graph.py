@@ -19,7 +19,7 @@ from rdflib.query import ResultRow
 from graph.build.pipeline import build
 from graph.build.validate import validate_graph
 from graph.numerals import CHINESE_NUMERAL, chinese_to_int, to_ascii_digits
-from graph.vocab import PLAN, PLAN_IRI, declared_terms
+from graph.vocab import PLAN, PLAN_IRI, declared_terms, shapes
 
 COMPARED = ("graph.ttl", "graph.trig", "graph.html")
 
@@ -293,3 +293,18 @@ def test_targets_meet_their_outcomes_across_reports(tmp_path):
         SELECT ?target WHERE { ?target a plan:Target ; plan:actual ?o . ?o plan:shareOfTarget 106.7 .
                                FILTER NOT EXISTS { ?target plan:growthRate ?g } }""", initNs={"plan": PLAN_IRI})
     assert len(implied) == 1
+
+
+def test_every_field_of_a_figure_is_written_or_says_where_the_figure_stands():
+    """A field added to Figure but not to FIGURE_PROPERTIES would never reach the graph."""
+    from dataclasses import fields
+
+    from graph.model import Figure
+    from graph.rdf.figures import FIGURE_PROPERTIES, STRUCTURAL_FIELDS
+
+    written = [field for field, _, _ in FIGURE_PROPERTIES]
+    assert sorted(written + list(STRUCTURAL_FIELDS)) == sorted(f.name for f in fields(Figure))
+    constrained = {str(path)[len(PLAN_IRI):] for path in shapes().objects(None, SH.path)}
+    for _, term, _ in FIGURE_PROPERTIES:
+        assert term in declared_terms(), term
+        assert term in constrained, f"plan:{term} has no shape"

@@ -8,7 +8,7 @@ from rdflib.namespace import PROV
 
 from graph.iris import figure_iri, passage_iri, report_iri
 from graph.model import Figure, FigureKind, ReportResult, Resolution
-from graph.rdf.terms import PLAN, add_optional, decimal
+from graph.rdf.terms import PLAN
 
 
 def add_figures(graph: Graph, report: URIRef, result: ReportResult,
@@ -29,6 +29,30 @@ def _place_key(keys: Resolution, area: str | None) -> str | None:
     return keys.place_keys.get(area) if area is not None else None
 
 
+# Each number and note a Figure carries, declared once: its field, the plan: property the graph
+# writes it with, and the literal's form. A Figure's other fields say where it stands and what it
+# measures (STRUCTURAL_FIELDS); tests/test_graph.py checks that every field is one or the other.
+FIGURE_PROPERTIES: tuple[tuple[str, str, str], ...] = (
+    ("value", "value", "decimal"),
+    ("unit", "unit", "string"),
+    ("normalized_value", "normalizedValue", "decimal"),
+    ("normalized_unit", "normalizedUnit", "string"),
+    ("ratio", "ratio", "string"),
+    ("multiple", "multiple", "decimal"),
+    ("growth_rate", "growthRate", "decimal"),
+    ("point_change", "pointChange", "decimal"),
+    ("rank", "rank", "integer"),
+    ("growth_rank", "growthRank", "integer"),
+    ("rank_scope", "rankScope", "zh"),
+    ("rank_note", "rankNote", "zh"),
+    ("share_of_target", "shareOfTarget", "decimal"),
+    ("period", "period", "string"),
+    ("qualifier", "qualifier", "zh"),
+    ("target_year", "targetYear", "year"),
+)
+STRUCTURAL_FIELDS = ("kind", "passage", "start", "end", "indicator", "ref_area", "parent_indicator")
+
+
 def _add_figure(graph: Graph, node: URIRef, figure: Figure, indicator: URIRef,
                 place: URIRef | None, passage: URIRef) -> None:
     graph.add((node, RDF.type, PLAN.Target if figure.kind is FigureKind.TARGET else PLAN.Observation))
@@ -36,25 +60,25 @@ def _add_figure(graph: Graph, node: URIRef, figure: Figure, indicator: URIRef,
     graph.add((node, PROV.wasDerivedFrom, passage))
     graph.add((node, PLAN.startOffset, Literal(figure.start)))
     graph.add((node, PLAN.endOffset, Literal(figure.end)))
-    add_optional(graph, node, [
-        (PLAN.value, decimal(figure.value)),
-        (PLAN.unit, figure.unit and Literal(figure.unit)),
-        (PLAN.normalizedValue, decimal(figure.normalized_value)),
-        (PLAN.normalizedUnit, figure.normalized_unit and Literal(figure.normalized_unit)),
-        (PLAN.ratio, figure.ratio and Literal(figure.ratio)),
-        (PLAN.multiple, decimal(figure.multiple)),
-        (PLAN.growthRate, decimal(figure.growth_rate)),
-        (PLAN.pointChange, decimal(figure.point_change)),
-        (PLAN.rank, figure.rank is not None and Literal(figure.rank)),
-        (PLAN.growthRank, figure.growth_rank is not None and Literal(figure.growth_rank)),
-        (PLAN.rankScope, figure.rank_scope and Literal(figure.rank_scope, lang="zh")),
-        (PLAN.rankNote, figure.rank_note and Literal(figure.rank_note, lang="zh")),
-        (PLAN.shareOfTarget, decimal(figure.share_of_target)),
-        (PLAN.period, figure.period and Literal(figure.period)),
-        (PLAN.qualifier, figure.qualifier and Literal(figure.qualifier, lang="zh")),
-        (PLAN.targetYear, figure.target_year and Literal(str(figure.target_year), datatype=XSD.gYear)),
-        (PLAN.refArea, place),
-    ])
+    for field, term, form in FIGURE_PROPERTIES:
+        literal = _literal(getattr(figure, field), form)
+        if literal is not None:
+            graph.add((node, PLAN[term], literal))
+    if place is not None:
+        graph.add((node, PLAN.refArea, place))
+
+
+def _literal(value: str | int | None, form: str) -> Literal | None:
+    """A figure's number or note as the graph writes it; nothing for a value the text did not give."""
+    if value is None or value == "":
+        return None
+    if form == "decimal":
+        return Literal(value, datatype=XSD.decimal)
+    if form == "zh":
+        return Literal(value, lang="zh")
+    if form == "year":
+        return Literal(str(value), datatype=XSD.gYear)
+    return Literal(value)  # a plain string, or an xsd:integer for an int
 
 
 FigureKey = tuple[str, tuple, str]  # (kind, (indicator, area, period or target year), figure IRI)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from rdflib import XSD, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 
 from graph.vocab import ID, PLAN, PREFIXES, bind_prefixes
 
-__all__ = ["ID", "PLAN", "PREFIXES", "add_optional", "bind_prefixes", "decimal"]
+__all__ = ["ID", "PLAN", "PREFIXES", "add_optional", "bind_prefixes"]
 
 
 def add_optional(graph: Graph, subject: URIRef, pairs) -> None:
@@ -14,7 +14,3 @@ def add_optional(graph: Graph, subject: URIRef, pairs) -> None:
     for predicate, obj in pairs:
         if isinstance(obj, (URIRef, Literal)):
             graph.add((subject, predicate, obj))
-
-
-def decimal(number: str | None) -> Literal | None:
-    return Literal(number, datatype=XSD.decimal) if number is not None else None
