@@ -4,6 +4,10 @@
     gazetteer, places                                                 divisions, zones, regions
     names, organizations, projects, policies, sectors                 the things reports name
     relations                                                         how those things relate
+    spans                                                             the matching they share
+
+extract() below is the whole order: each finder reads the document on its own, and two steps
+between them settle what one finder's names say about another's.
 """
 
 from __future__ import annotations
@@ -15,51 +19,60 @@ from graph.extract.policies import find_policies
 from graph.extract.projects import find_projects
 from graph.extract.relations import find_relations
 from graph.extract.sectors import find_sectors
+from graph.extract.spans import inside, longest_prefix
 from graph.model import Document, Extraction, Mention
 
 __all__ = ["extract"]
 
 
 def extract(document: Document) -> Extraction:
-    organizations = find_organizations(document)
-    places = _outside_names(find_places(document), organizations, document)
-    projects = find_projects(document)
-    organizations += _owners_named_in(projects, organizations, document)
-    mentions = places + organizations + projects + find_policies(document) + find_sectors(document)
-    mentions.sort(key=lambda m: (m.passage, m.start, m.end, m.kind, m.name))
+    """The things a report names, its figures, and how the things relate, found in this order."""
+    organizations = find_organizations(document)  # 山西某某有限公司 ; 推动A、B等重点企业
+    places = find_places(document)  # 大同市, 大同 ; 大同经开区 ; 京津冀 ; 塔什干
+    places = places_outside_organization_names(places, organizations, document)
+    projects = find_projects(document)  # 某某基地项目开工建设 ; A、B等一批龙头项目
+    owners = owners_named_in_projects(projects, organizations, document)
+    policies = find_policies(document)  # 印发《某市…实施方案》
+    sectors = find_sectors(document)  # 能源, 文旅 ; 能源之城
+    mentions = in_text_order(places + organizations + owners + projects + policies + sectors)
     return Extraction(
-        figures=tuple(extract_figures(document)),
+        figures=tuple(extract_figures(document)),  # 地区生产总值完成1815.0亿元，同比增长3.2%
         mentions=tuple(mentions),
-        relations=tuple(find_relations(document, mentions)),
+        relations=tuple(find_relations(document, mentions)),  # who does what where, from the mentions
     )
 
 
-def _owners_named_in(projects, organizations, document):
-    """某公司算力中心二期 names 某公司 too: the organization is mentioned where its project is."""
-    known = {}
+def places_outside_organization_names(places: list[Mention], organizations: list[Mention],
+                                      document: Document) -> list[Mention]:
+    """A far place's short name inside an organization's name is part of the name (宁德 of 宁德时代)."""
+    province = home_province(document)
+
+    def part_of_a_name(place: Mention) -> bool:
+        # a full name (大同市 in 大同市某某有限公司) or a place of the report's own province (浑源 in
+        # 浑源某某村镇银行) says where the organization is: that place stays
+        written = document.text[place.start:place.end]
+        far = not place.code or place.code[:2] != (province or "")[:2]
+        names_around = [(o.start, o.end) for o in organizations if o.passage == place.passage]
+        return written != place.name and far and inside((place.start, place.end), names_around)
+    return [place for place in places if not part_of_a_name(place)]
+
+
+def owners_named_in_projects(projects: list[Mention], organizations: list[Mention],
+                             document: Document) -> list[Mention]:
+    """A project named after an organization mentions it too: 某公司算力中心二期 names 某公司."""
+    known: dict[str, str] = {}
     for organization in organizations:
         known.setdefault(organization.name, organization.kind)
     owners = []
     for project in projects:
         written = document.text[project.start:project.end]
-        owner = next((name for name in sorted(known, key=len, reverse=True)
-                      if written.startswith(name) and project.name != name), None)
+        owner = longest_prefix(written, known, besides=project.name)
         if owner:
             owners.append(Mention(known[owner], owner, project.passage, project.start,
                                   project.start + len(owner)))
     return owners
 
 
-def _outside_names(places, organizations, document):
-    """A far place's short name inside an organization's name (宁德 in 宁德时代, a company of
-    another province) is part of the name; a full name (大同市 in 大同市某某有限公司) or a place of
-    the report's own province (浑源 in 浑源某某村镇银行) says where the organization is."""
-    province = home_province(document)
-
-    def inside(place):
-        written = document.text[place.start:place.end]
-        far = not place.code or place.code[:2] != (province or "")[:2]
-        return written != place.name and far and any(
-            o.passage == place.passage and o.start <= place.start and place.end <= o.end
-            for o in organizations)
-    return [place for place in places if not inside(place)]
+def in_text_order(mentions: list[Mention]) -> list[Mention]:
+    """Mentions by where they stand (passage, span), then kind and name: the same order each build."""
+    return sorted(mentions, key=lambda m: (m.passage, m.start, m.end, m.kind, m.name))

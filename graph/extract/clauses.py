@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from graph.extract.spans import file_span
 from graph.model import Passage
 
 CLAUSE_ENDS = "，,；;：:。！？!?"
@@ -26,13 +27,13 @@ class Clause:
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """File span of text[start:end] (the clause may run across a line break)."""
-        return self.offsets[start], self.offsets[end - 1] + 1
+        return file_span(self.offsets, start, end)
 
 
 def split_clauses(passage: Passage, file_text: str) -> list[Clause]:
     """The clauses of a passage, located in the file (a passage may run across a line break)."""
     offsets = passage_offsets(passage, file_text)
-    clauses = []
+    clauses: list[Clause] = []
     depth = 0
     begin = 0
     text = passage.text
@@ -60,9 +61,8 @@ def _add(clauses: list[Clause], text: str, offsets: list[int], begin: int, end: 
     if not stripped:
         return
     first = begin + piece.index(stripped[0])
-    last = first + len(stripped) - 1
-    clauses.append(Clause(stripped, offsets[first], offsets[last] + 1, first,
-                          tuple(offsets[first:last + 1])))
+    after = first + len(stripped)
+    clauses.append(Clause(stripped, *file_span(offsets, first, after), first, tuple(offsets[first:after])))
 
 
 def passage_offsets(passage: Passage, file_text: str) -> list[int]:

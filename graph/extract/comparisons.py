@@ -13,16 +13,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from graph.extract.quantities import DIGITS
+from graph.extract.spans import alternation, overlaps
+from graph.lexicons import words
 from graph.numerals import parse_int, to_ascii_digits
 
-from graph.extract.quantities import BOUND_AFTER, BOUND_BEFORE, DIGITS
-
-_BEFORE = "|".join(BOUND_BEFORE)
-_AFTER = "|".join(BOUND_AFTER[:4])
-_RISING = ("增长", "增加", "提高", "上涨", "涨幅", "增幅", "提升", "上升", "增速")
-_FALLING = ("下降", "减少", "回落", "降幅", "降低", "缩短", "压缩")
-_DIRECTION = "|".join(_RISING + _FALLING)
-_BASIS = r"同比|比上年同期|比上年|较上年|比去年|较去年|较上年同期|年均"
+_BEFORE = alternation(words("bound_words.tsv", "before"))
+_AFTER = alternation(words("bound_words.tsv", "after-rate"))
+_FALLING = words("growth_words.tsv", "falling")
+_DIRECTION = alternation(words("growth_words.tsv"))
+_BASIS = alternation(words("growth_bases.tsv"))
 
 GROWTH = re.compile(
     rf"(?P<basis>{_BASIS})?(?P<direction>{_DIRECTION})(?:了)?(?P<before>{_BEFORE})?"
@@ -30,7 +30,7 @@ GROWTH = re.compile(
 POINTS = re.compile(
     rf"(?P<basis>{_BASIS})?(?P<direction>{_DIRECTION})(?:了)?(?P<before>{_BEFORE})?"
     rf"(?P<number>{DIGITS})个百分点")
-_SCOPE = r"全省|全国|全市|全区|全州|全盟|省内|全球|中部六省|华北地区|同类城市"
+_SCOPE = alternation(words("rank_scopes.tsv"))
 RANK = re.compile(
     rf"(?P<what>总量|增速|增幅)?(?:均)?(?:居|位居|位列|排名|排|列)?(?P<scope>{_SCOPE})(?:排名|排|位列|位居|居)?"
     rf"(?:第(?P<rank>[0-9０-９]+(?![.．0-9０-９])|[一二三四五六七八九十]+)(?:位|名)?(?!方阵|梯队|批|届|次)|(?P<first>首位|第一位))")
@@ -82,7 +82,7 @@ def read_comparisons(text: str) -> Comparisons:
     if share:
         values["share_of_target"] = _ascii(share.group("number"))
         spans.append(share.span())
-    if growth and not _overlaps(growth.span(), spans):
+    if growth and not overlaps(growth.span(), spans):
         values["growth_rate"] = _signed(growth)
         values["growth_bound"] = growth.group("before") or growth.group("after")
         spans.append(growth.span())
@@ -96,7 +96,7 @@ def read_comparisons(text: str) -> Comparisons:
         values.setdefault("rank_scope", rank.group("scope"))
         spans.append(rank.span())
     note = RANK_NOTE.search(text)
-    if note and not _overlaps(note.span(), spans):
+    if note and not overlaps(note.span(), spans):
         values["rank_note"] = (note.group("what") or "") + note.group("scope") + note.group("note")
         spans.append(note.span())
     return Comparisons(**values, spans=tuple(sorted(spans)))
@@ -109,7 +109,3 @@ def _signed(match: re.Match) -> str:
 
 def _ascii(number: str) -> str:
     return to_ascii_digits(number).replace("．", ".")
-
-
-def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
-    return any(span[0] < end and start < span[1] for start, end in spans)

@@ -21,12 +21,21 @@ from dataclasses import replace
 from graph.extract.clauses import Clause, split_clauses
 from graph.extract.comparisons import Comparisons, read_comparisons
 from graph.extract.indicators import (
-    MEASURE_VERB, at_another_level, bare_verb, counted_noun, indicator_from_subject, measure_ending,
-    names_actor, strip_context, trim_measure,
+    MEASURE_VERB,
+    at_another_level,
+    bare_verb,
+    counted_noun,
+    indicator_from_subject,
+    measure_ending,
+    names_actor,
+    strip_context,
+    trim_measure,
 )
 from graph.extract.names import shared_tail
 from graph.extract.periods import FigureContext, ReportTimeline, period_of
 from graph.extract.quantities import Quantity, find_quantities, normalized
+from graph.extract.spans import overlaps
+from graph.lexicons import words
 from graph.model import Document, Figure, FigureKind, Passage
 from graph.numerals import parse_int
 
@@ -34,10 +43,11 @@ _PART_OF = "其中"
 _QUOTES = "“”\"‘’"
 # A bare total names the measure of the figure before it: 新增入驻企业73家，总量达109家
 # 荣登“2025年康养城市排行榜百强”第49名: a place in a named ranking
-LIST_RANK = re.compile(r"[“\"《](?P<list>[^”\"》]{2,30}(?:榜|排行榜|百强|强|名单|指数))[”\"》]第(?P<rank>[0-9０-９]+)(?:位|名)")
+LIST_RANK = re.compile(r"[“\"《](?P<list>[^”\"》]{2,30}(?:榜|排行榜|百强|强|名单|指数))[”\"》]"
+                       r"第(?P<rank>[0-9０-９]+)(?:位|名)")
 LEADING_YEAR = re.compile(r"^(?:19|20)[0-9]{2}年?")
 _BREAKDOWN = re.compile(r"[0-9０-９]+大?类$")
-GENERIC_TOTALS = ("总量", "总数", "合计", "总计", "总规模")
+GENERIC_TOTALS = words("total_words.tsv")
 bare_verb_prefix = re.compile(r"^(?:新增|新建|建成|培育|引进|引育|累计|开工)")
 
 
@@ -103,7 +113,7 @@ def _read_clause(clause: Clause, passage: Passage, context: FigureContext,
     A figure already made may still gain growth and rank from later clauses: it is replaced."""
     text = clause.text
     comparisons = read_comparisons(text)
-    quantities = [q for q in find_quantities(text) if not _overlaps((q.start, q.end), comparisons.spans)]
+    quantities = [q for q in find_quantities(text) if not overlaps((q.start, q.end), comparisons.spans)]
     amounts = [q for q in quantities if q.kind != "multiple"]
     multiples = [q for q in quantities if q.kind == "multiple"]
     made: list[Figure] = []
@@ -111,6 +121,7 @@ def _read_clause(clause: Clause, passage: Passage, context: FigureContext,
     for quantity in amounts:
         subject = text[cursor:quantity.start]
         subject_start = cursor
+        indicator: str | None
         if quantity.kind == "streak":  # 实现“十六连丰”: the streak names itself
             indicator = "连" + text[quantity.end - 1]
         elif quantity.unit is None and quantity.kind == "amount":  # 综合指数3.26: only a named measure
@@ -118,7 +129,7 @@ def _read_clause(clause: Clause, passage: Passage, context: FigureContext,
         else:
             indicator = _name_of(subject, text[quantity.end:], current, made, len(amounts) > 1)
         cursor = quantity.end
-        if indicator is None and _adds_value(subject, current, made):
+        if indicator is None and current is not None and _adds_value(subject, current, made):
             # 社会消费品零售总额增长5.9%，达到823.5亿元: the figure before gets its value
             current = _with_value(current, quantity, clause)
             _replace(current, figures, made)
@@ -325,7 +336,3 @@ def _subject_start(text: str, index: int) -> int:
     while index < len(text) - 1 and text[index] in "、，,和及与 ":
         index += 1
     return index
-
-
-def _overlaps(span: tuple[int, int], spans: tuple[tuple[int, int], ...]) -> bool:
-    return any(span[0] < end and start < span[1] for start, end in spans)

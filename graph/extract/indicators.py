@@ -15,27 +15,21 @@ from __future__ import annotations
 
 import re
 
-from graph.lexicons import column
+from graph.extract.spans import alternation, longest_first
+from graph.lexicons import column, words
 
 _TIME = (r"(?:19|20)[0-9]{2}年(?:[0-9]{1,2}月)?(?:份)?|[0-9０-９]{1,2}\s*[-—～~至]\s*[0-9０-９]{1,2}月(?:份)?"
          r"|截至[^，]{0,10}?(?:底|末|目前|月)|截止[^，]{0,10}?(?:底|末|目前)|全年|今年|当年|年内|上半年|下半年"
          r"|前三季度|[一二三四]季度|一年来|过去一年|目前|近年来|五年来")
-_AREA = r"全市|全省|全县|全区|全州|全盟|全国|全镇|我市|我省|我县|我区|本市|市域|县域"
-_LINK = r"其中|此外|同时|另外|共|累计|共计|合计|总计|已|均|分别|实现|完成|达到|为|力争|确保|争取|预计|计划"
+_AREA = alternation(words("area_words.tsv"), in_order=True)
+_LINK = alternation(words("linking_words.tsv"), in_order=True)
 LEADING = re.compile(rf"^(?:{_TIME}|{_AREA}|{_LINK})[，,、]?")
-TRAILING = re.compile(
-    r"(?:完成|达到|达|实现|为|是|提升至|提高至|提升到|提高到|增至|增长到|降至|下降至|降低至|降到|升至|提至|"
-    r"扩大至|扩大到|缩短至|压缩至|扩增至|控制在|控制到|累计|总计|共计|共|已|分别|均|同比|比上年|年均|稳定在|保持在|超过|突破|"
-    r"的)+$")
+TRAILING = re.compile(f"(?:{alternation(words('words_before_numbers.tsv'))})+$")
 # Verbs that open a verb-object indicator: 提供就业岗位17.38万个, 发放贷款376亿元
-OBJECT_VERBS = ("提供", "发放", "走访", "吸纳", "带动", "接待", "吸引", "拉动", "争取到", "争取", "引育",
-                "改扩建", "扶持", "建立起", "新认定", "认定", "新开工", "新签约", "推荐", "引导", "推动", "服务", "新发展", "开发", "帮扶",
-                "引进", "培育", "培训", "新增", "新建", "建成", "改造", "开行", "实施", "推广", "创建",
-                "建设", "完成", "实现", "达成", "签约", "落地", "开工", "投运", "建立", "组织", "举办",
-                "增加", "筹集", "兑现", "减免", "节约", "治理", "造林", "种植", "播种", "收储")
-_OBJECT_VERB = re.compile("(?:" + "|".join(sorted(OBJECT_VERBS, key=len, reverse=True)) + ")")
-_ACTION_VERB = re.compile(r"开工|建成|投产|投用|完工|竣工|启动|开通|入驻|签约")
-_ENDINGS = tuple(sorted(column("indicator_endings.tsv"), key=len, reverse=True))
+OBJECT_VERBS = words("object_verbs.tsv")
+_OBJECT_VERB = re.compile(f"(?:{alternation(OBJECT_VERBS)})")
+_ACTION_VERB = re.compile(alternation(words("action_verbs.tsv")))
+_ENDINGS = longest_first(column("indicator_endings.tsv"))
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _DIGIT = re.compile(r"[0-9０-９]")
 _COUNT_INSIDE = re.compile(r"[0-9０-９]+[个家项座户人万亿]")
@@ -48,7 +42,7 @@ SHORT_NAME_CHARS = 12
 # 完成/实现/达到 between a subject and its measure: 市属国有企业实现营收 names 市属国有企业营收
 _INNERMEASURE_VERB = re.compile(r"(?<=[\u4e00-\u9fff])(?:实现|完成)(?=[\u4e00-\u9fff]{2})")
 # Verbs that say the words before them are a measure with a value: X完成N / X达N / X为N
-MEASURE_VERB = re.compile(r"完成|实现|达到|达|为|突破|超过|提升至|提高至|降至|增至|升至")
+MEASURE_VERB = re.compile(alternation(words("words_before_numbers.tsv", "measure")))
 _PLAIN_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）]+")
 
 
@@ -86,7 +80,7 @@ def names_actor(phrase: str, previous: str) -> bool:
 
 
 # Levels that tell apart figures of one kind: 新增国家级临床重点专科1个、省级2个，市级扩增至36个
-LEVEL = re.compile(r"(?:国家级|省级|市级|县级|区级|基础级|先进级|卓越级|领航级)+")
+LEVEL = re.compile(f"(?:{alternation(words('level_words.tsv'))})+")
 
 
 def at_another_level(phrase: str, previous: str) -> str | None:

@@ -10,23 +10,16 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from graph.lexicons import column
+from graph.extract.spans import alternation, longest_first
+from graph.lexicons import column, words
 
 # Words that stand before names in policy writing and are not part of them
-LEADING_WORDS = (
-    "积极谋划并申报", "积极谋划", "全力保障", "积极引进", "大力支持", "加快推进", "扎实推进", "持续推进",
-    "深入推进", "全力推进", "着力推进", "积极推进", "加快建设", "推进", "推动", "支持", "引进", "引导",
-    "培育", "依托", "围绕", "加快", "加强", "深化", "实施", "组织", "打造", "建设", "保障", "申报",
-    "谋划", "其中", "同时", "此外", "以及", "上游", "中游", "下游", "并且", "并", "以", "与", "和", "及",
-    "由", "在", "对", "向", "将", "把", "使", "让", "为", "等", "的", "是", "有", "了", "又", "也",
-    "还", "均", "都", "已", "已经", "正式", "成功", "全面", "不断", "持续", "进一步", "共同",
-    "入选", "获评", "成为", "荣获", "列入", "又", "积极", "大力", "全力", "重点", "推行",
-)
-_LEADING = re.compile("^(?:" + "|".join(sorted(LEADING_WORDS, key=len, reverse=True)) + ")")
+LEADING_WORDS = words("leading_words.tsv")
+_LEADING = re.compile(f"^(?:{alternation(LEADING_WORDS)})")
 NAME_CHARS = r"[\u4e00-\u9fffA-Za-z0-9·（）()\-—×“”]"
-_ITEM = rf"{NAME_CHARS}{{2,20}}?"
 # 以A、B、C为核心: the listed names lead a group (companies; with a shared tail, their facilities)
-LISTED_AS_CORE = re.compile(rf"以(?P<items>{NAME_CHARS}+(?:、{NAME_CHARS}+)+)为(?:核心|龙头|代表|主体|引领)")
+LISTED_AS_CORE = re.compile(
+    rf"以(?P<items>{NAME_CHARS}+(?:、{NAME_CHARS}+)+)为(?:{alternation(words('lead_roles.tsv'))})")
 
 
 def trim_leading(name: str) -> str:
@@ -40,7 +33,7 @@ def trim_leading(name: str) -> str:
 
 @cache
 def _generic_words() -> tuple[str, ...]:
-    return tuple(sorted(column("generic_names.tsv"), key=len, reverse=True))
+    return longest_first(column("generic_names.tsv"))
 
 
 def is_generic(core: str) -> bool:

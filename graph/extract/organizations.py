@@ -16,7 +16,8 @@ from functools import cache
 
 from graph.extract.clauses import passage_offsets
 from graph.extract.names import LISTED_AS_CORE, NAME_CHARS, is_generic, shared_tail, split_list, trim_leading, unquote
-from graph.lexicons import rows
+from graph.extract.spans import alternation, file_span, keep_longest
+from graph.lexicons import rows, words
 from graph.model import Document, Mention
 
 _RUN = re.compile(rf"{NAME_CHARS}+")
@@ -24,17 +25,20 @@ _COUNT = re.compile(r"[0-9０-９一二两三四五六七八九十]+(?:家|个|�
 # 推动A、B等重点企业 / 亚马逊等平台 / 龙聚祥、紫泥369等品牌
 _LISTED_BEFORE_KIND = re.compile(
     rf"(?P<items>{NAME_CHARS}+(?:、{NAME_CHARS}+)*)等(?:一批)?[\u4e00-\u9fff]{{0,4}}?"
-    r"(?P<kind>企业|公司|平台|品牌|酒店|商超|银行)")
+    rf"(?P<kind>{alternation(words('listed_organization_kinds.tsv'))})")
 # A、B成为省级“链核”企业
 _LISTED_AS_WINNERS = re.compile(
-    rf"(?P<items>{NAME_CHARS}+(?:、{NAME_CHARS}+)+)(?:均)?(?:成为|获评|入选|荣获|被评为|被认定为)(?P<what>[^，。；]*)")
+    rf"(?P<items>{NAME_CHARS}+(?:、{NAME_CHARS}+)+)(?:均)?(?:{alternation(words('winner_verbs.tsv'))})"
+    r"(?P<what>[^，。；]*)")
 # A、B两家村镇银行
 _LISTED_WITH_COUNT = re.compile(
     rf"(?P<items>{NAME_CHARS}+(?:、{NAME_CHARS}+)+)(?:[0-9两三四五六七八九十]+)家(?P<kind>[\u4e00-\u9fff]{{2,6}})")
 # A first listed name may follow a verb inside its run: 引导…企业入驻亚马逊等平台
-_LAST_PART = re.compile(r"入驻|进驻|落户|引进|推动|支持|培育|引导|吸引|联合|携手|依托|对接|参加|加入")
+_LAST_PART = re.compile(alternation(words("name_breaks.tsv", "organization")))
 _WORDS_AFTER_XUE = set("位生科段制费籍历术习")
-_WINNER_WORDS = ("企业", "工厂", "链主", "链核", "龙头", "公司")
+_WINNER_WORDS = words("winner_titles.tsv")
+# A listed name whose ending or list says no other class is taken for a company
+_LISTED_CLASS = "Company"
 NAME_MIN, NAME_MAX = 2, 30
 
 
@@ -53,14 +57,9 @@ def find_organizations(document: Document) -> list[Mention]:
     mentions: list[Mention] = []
     for passage in document.passages:
         offsets = passage_offsets(passage, document.text)
-        found: dict[tuple[int, int], tuple[str, str]] = {}
-        candidates = sorted(_listed(passage.text) + _by_ending(passage.text),
-                            key=lambda found_name: found_name[0] - found_name[1])  # longest first
-        for start, end, name, cls in candidates:
-            if not any(s <= start and end <= e for s, e in found):  # a name inside a name
-                found[(start, end)] = (name, cls)
-        for (start, end), (name, cls) in sorted(found.items()):
-            mentions.append(Mention(cls, name, passage.index, offsets[start], offsets[end - 1] + 1))
+        found = keep_longest(_listed(passage.text) + _by_ending(passage.text))  # a name inside a name is part of it
+        for start, end, name, cls in sorted(found):
+            mentions.append(Mention(cls, name, passage.index, *file_span(offsets, start, end)))
     return mentions
 
 
@@ -103,22 +102,21 @@ def _acceptable(name: str, ending: str) -> bool:
 def _listed(text: str) -> list[tuple[int, int, str, str]]:
     found = []
     for match in _LISTED_BEFORE_KIND.finditer(text):
-        kind = match.group("kind")
-        cls = "Bank" if kind == "银行" else "Company"
-        found += _items(text, match, lambda item: (item, cls))
+        cls = class_of(match.group("kind")) or _LISTED_CLASS  # A、B等银行: banks
+        found += _items(text, match, lambda item, cls=cls: (item, cls))
     for match in LISTED_AS_CORE.finditer(text):
         items = split_list(match.group("items"))
         shared = shared_tail(items)
         found += _items(text, match, lambda item, shared=shared: (
-            item[: -len(shared)] if shared and item.endswith(shared) else item, "Company"))
+            item[: -len(shared)] if shared and item.endswith(shared) else item, _LISTED_CLASS))
     for match in _LISTED_AS_WINNERS.finditer(text):
         if any(word in match.group("what") for word in _WINNER_WORDS):
-            found += _items(text, match, lambda item: (item, class_of(item) or "Company"))
+            found += _items(text, match, lambda item: (item, class_of(item) or _LISTED_CLASS))
     for match in _LISTED_WITH_COUNT.finditer(text):
-        kind, cls = next(((ending, cls) for ending, cls in _suffixes()
-                          if match.group("kind").startswith(ending)), (None, None))
-        if cls:  # 浑源某某、平城某某两家村镇银行: each is a 村镇银行
-            found += _items(text, match, lambda item, kind=kind, cls=cls: (
+        suffix = next(((ending, cls) for ending, cls in _suffixes()
+                       if match.group("kind").startswith(ending)), None)
+        if suffix:  # 浑源某某、平城某某两家村镇银行: each is a 村镇银行
+            found += _items(text, match, lambda item, kind=suffix[0], cls=suffix[1]: (
                 item if item.endswith(kind) else item + kind, cls))
     return found
 

@@ -12,15 +12,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from graph.extract.spans import alternation
+from graph.lexicons import rows, words
 from graph.model import Document, FigureKind, Passage
 from graph.numerals import parse_int, to_ascii_digits
 
-TARGET_CUE = re.compile(r"预期目标|主要目标|力争|确保|预计|争取达到|目标为|目标是|计划完成|将达到")
+TARGET_CUE = re.compile(alternation(words("target_cues.tsv")))
 YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")
-_MONTHS = re.compile(r"(?P<a>[0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*[-—～~至到]\s*(?P<b>[0-9]{1,2}|[一二三四五六七八九十]{1,3})月")
+_MONTHS = re.compile(r"(?P<a>[0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*[-—～~至到]\s*"
+                     r"(?P<b>[0-9]{1,2}|[一二三四五六七八九十]{1,3})月")
 _UNTIL = re.compile(r"截[至止](?:(?:19|20)[0-9]{2}年)?(?P<m>[0-9]{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末)")
-_QUARTERS = {"一季度": "Q1", "第一季度": "Q1", "二季度": "Q2", "上半年": "H1", "前三季度": "Q1/Q3",
-             "三季度": "Q3", "四季度": "Q4", "下半年": "H2"}
+_QUARTERS: dict[str, str] = {row[0]: row[1] for row in rows("year_parts.tsv")}  # the first found wins
 
 
 @dataclass(frozen=True)

@@ -15,12 +15,12 @@ from functools import cache
 
 from graph.extract import gazetteer
 from graph.extract.clauses import passage_offsets
-from graph.lexicons import column, rows
+from graph.extract.spans import alternation, file_span, scan
+from graph.lexicons import column, rows, words
 from graph.model import Document, Mention
 
-ZONE_ENDINGS = ("经济技术开发区", "高新技术产业开发区", "经济开发区", "综合保税区", "自由贸易试验区",
-                "高新区", "经开区", "开发区", "保税区", "综保区", "自贸区", "新区", "工业园区")
-_ZONE = re.compile("(?:" + "|".join(ZONE_ENDINGS) + ")")
+ZONE_ENDINGS = words("zone_endings.tsv")
+_ZONE = re.compile(alternation(ZONE_ENDINGS))
 _LONGEST_NAME = 12
 
 
@@ -51,7 +51,7 @@ def find_places(document: Document) -> list[Mention]:
     names = _names(province)
     mentions: list[Mention] = []
     for passage in document.passages:
-        found = _scan(passage.text, names)
+        found = scan(passage.text, names, _LONGEST_NAME, _inside_word)
         for start, end, (code, kind) in found:
             mentions.append(_mention(document, passage, start, end, code, kind))
         mentions.extend(_zones(document, passage, found))
@@ -72,22 +72,6 @@ def _names(province: str | None) -> dict[str, tuple[str, str]]:
     return names
 
 
-def _scan(text: str, names: dict[str, tuple[str, str]]) -> list[tuple[int, int, tuple[str, str]]]:
-    """Longest names first, left to right, none overlapping."""
-    found = []
-    index = 0
-    while index < len(text):
-        for length in range(min(_LONGEST_NAME, len(text) - index), 1, -1):
-            entry = names.get(text[index:index + length])
-            if entry and not _inside_word(text, index, index + length, entry):
-                found.append((index, index + length, entry))
-                index += length
-                break
-        else:
-            index += 1
-    return found
-
-
 def _inside_word(text: str, start: int, end: int, entry: tuple[str, str]) -> bool:
     """A division's name followed by 路, 街, 镇, 乡 or 村 names a street or a village in it."""
     return entry[1] == "division" and end < len(text) and text[end] in "路街镇乡村"
@@ -95,12 +79,9 @@ def _inside_word(text: str, start: int, end: int, entry: tuple[str, str]) -> boo
 
 def _mention(document: Document, passage, start: int, end: int, code: str, kind: str) -> Mention:
     offsets = _offsets(document, passage)
-    if kind == "division":
-        name = gazetteer.divisions()[code].name
-    else:
-        name = code
+    name = gazetteer.divisions()[code].name if kind == "division" else code
     written = passage.text[start:end]
-    return Mention("Place", name, passage.index, offsets[start], offsets[end - 1] + 1,
+    return Mention("Place", name, passage.index, *file_span(offsets, start, end),
                    code=code if kind == "division" else None, place_type=kind,
                    written=written if written != name else "")
 
@@ -113,14 +94,14 @@ def _zones(document: Document, passage, places) -> list[Mention]:
     for match in _ZONE.finditer(passage.text):
         start = ends.get(match.start(), match.start())
         name = passage.text[start:match.end()]
-        zones.append(Mention("Place", name, passage.index, offsets[start], offsets[match.end() - 1] + 1,
+        zones.append(Mention("Place", name, passage.index, *file_span(offsets, start, match.end()),
                              place_type="zone"))
     return zones
 
 
 def _bare_zones_named(mentions: list[Mention]) -> list[Mention]:
     """经开区 alone is the one 经开区 the report names with its place (大同经开区), if just one."""
-    full = {}
+    full: dict[str, set[str]] = {}
     for mention in mentions:
         if mention.place_type == "zone":
             for ending in ZONE_ENDINGS:

@@ -13,7 +13,8 @@ import re
 from functools import cache
 
 from graph.extract.clauses import passage_offsets
-from graph.lexicons import column
+from graph.extract.spans import alternation, file_span, longest_first
+from graph.lexicons import column, words
 from graph.model import Document, Mention
 from graph.numerals import to_ascii_digits
 
@@ -21,18 +22,18 @@ _TITLE = re.compile(r"《(?P<title>[^《》]*(?:〈[^〈〉]*〉[^《》]*)*)》
 _PERIOD = re.compile(r"[(（]\s*(?P<start>(?:19|20)[0-9]{2})\s*[-—－~～至]\s*(?P<end>(?:19|20)[0-9]{2})年?\s*[)）]")
 _QUALIFIER = re.compile(r"[(（](?:试行|暂行|征求意见稿|修订|草案|\d{4}年?版?)[)）]$")
 # Who issued it, when the text says so right before the verb: 国务院印发《…》 / 市政府出台《…》
-_ISSUER = re.compile(r"(?P<issuer>国务院|中共中央|省委|省政府|市委|市政府|县委|县政府|区政府|"
-                     r"[\u4e00-\u9fff]{1,8}?(?:部|委|厅|局|办公厅|办公室|人民政府))$")
+_ISSUER = re.compile(rf"(?P<issuer>{alternation(words('issuing_bodies.tsv', 'whole'))}|"
+                     rf"[\u4e00-\u9fff]{{1,8}}?(?:{alternation(words('issuing_bodies.tsv', 'ending'))}))$")
 
 
 @cache
 def _document_types() -> tuple[str, ...]:
-    return tuple(sorted(column("document_types.tsv"), key=len, reverse=True))
+    return longest_first(column("document_types.tsv"))
 
 
 @cache
 def _actions() -> re.Pattern:
-    return re.compile("(?:" + "|".join(sorted(column("policy_actions.tsv"), key=len, reverse=True)) + ")$")
+    return re.compile(f"(?:{alternation(column('policy_actions.tsv'))})$")
 
 
 def document_type(title: str) -> str | None:
@@ -58,7 +59,7 @@ def find_policies(document: Document) -> list[Mention]:
                 issuer = found.group("issuer") if found else None
             period = _PERIOD.search(to_ascii_digits(title))
             mentions.append(Mention(
-                "Policy", title, passage.index, offsets[match.start()], offsets[match.end() - 1] + 1,
+                "Policy", title, passage.index, *file_span(offsets, match.start(), match.end()),
                 document_type=kind, actions=(action.group(),) if action else (),
                 valid_period=f"{period.group('start')}-{period.group('end')}" if period else None,
                 issuer=issuer))

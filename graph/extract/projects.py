@@ -16,39 +16,39 @@ from functools import cache
 
 from graph.extract.clauses import passage_offsets
 from graph.extract.names import LISTED_AS_CORE, NAME_CHARS, is_generic, shared_tail, trim_leading, unquote
-from graph.lexicons import column
+from graph.extract.spans import alternation, file_span, keep_longest, overlaps
+from graph.lexicons import column, words
 from graph.model import Document, Mention
 
 PHASE = r"(?:[一二三四五六七八九十0-9]+期)"
-CAPACITY = re.compile(r"[0-9０-９]+(?:[.．][0-9]+)?\s*[×xX*]\s*[0-9０-９]+(?:[.．][0-9]+)?万?千瓦|[0-9０-９]+(?:[.．][0-9]+)?万千瓦")
+CAPACITY = re.compile(r"[0-9０-９]+(?:[.．][0-9]+)?\s*[×xX*]\s*[0-9０-９]+(?:[.．][0-9]+)?万?千瓦"
+                      r"|[0-9０-９]+(?:[.．][0-9]+)?万千瓦")
 _COUNT_BEFORE = re.compile(r"(?:[0-9０-９]+|[一二两三四五六七八九十]+)(?:个|项|座|批|类|大)$")
-_CATEGORY_BEFORE = re.compile(r"(?:首个|一个|第一个|首批|一批|省级|市级|国家级|县级|等)$")
-_LEVEL_START = re.compile(r"^(?:省级|市级|国家级|县级|首批|首个|全国|全省|全市)")
+_CATEGORY_BEFORE = re.compile(f"(?:{alternation(words('project_kind_words.tsv', 'before'))})$")
+_LEVEL_START = re.compile(f"^(?:{alternation(words('project_kind_words.tsv', 'start'))})")
 _CLAUSE_END = re.compile(r"[，,；;。！？!?]")
 # A、B等一批龙头项目 ; A、B两个…煤电项目
 _LISTED = re.compile(
     rf"(?P<items>{NAME_CHARS}+(?:、{NAME_CHARS}+)*)(?:等(?:一批)?|(?<![0-9])(?P<count>[两三四五六七八九十0-9]+)个)"
     rf"(?P<kind>[^，。；、]{{0,30}}(?:项目|工程|基地))")
 # Words of the sentence that never stand inside a project's name: the name starts after them
-_MID_CUT = re.compile(r"入选|获评|成为|荣获|列入|坚持|学习|探索|包括|推进|推动|支持|实施|打造|申报|谋划|保障|"
-                      r"加快|引进|培育|依托|围绕|期间|共建|联合|以|为|在|对|向|将|把|等|与|和")
+_MID_CUT = re.compile(alternation(words("name_breaks.tsv", "project")))
 _COUNT_AFTER = re.compile(r"[0-9０-９]+(?:个|项|批)")  # 投资项目23个: a count of projects, not one
 _NOT_A_NAME = re.compile(r"的|等|[0-9０-９]+[类个项]")
 _STYLE = re.compile(r"^[\u4e00-\u9fff]{1,3}式")  # 沉浸式、行进式演艺项目: a style of project
 _LEADING_COUNT = re.compile(r"^(?:[0-9０-９]+|[一二两三四五六七八九十]+)(?:个|项|座|批|类)")
-_ADJECTIVES = re.compile(r"^(?:一批|龙头|重点|重大|大型|骨干|新型|优质)+")
+_ADJECTIVES = re.compile(f"^(?:{alternation(words('project_list_qualifiers.tsv'))})+")
 CORE_MIN = 3
 
 
 @cache
 def _endings() -> str:
-    return "|".join(sorted(column("project_endings.tsv"), key=len, reverse=True))
+    return alternation(column("project_endings.tsv"))
 
 
 @cache
 def _statuses() -> re.Pattern:
-    words = sorted(column("project_statuses.tsv"), key=len, reverse=True)
-    return re.compile("|".join(words))
+    return re.compile(alternation(column("project_statuses.tsv")))
 
 
 @cache
@@ -63,10 +63,10 @@ def find_projects(document: Document) -> list[Mention]:
         text = passage.text
         listed = _listed(text)
         taken = [(start, end) for start, end, *_ in listed]
-        named = [found for found in _by_ending(text) if not _overlaps(found[0], found[1], taken)]
+        named = [found for found in _by_ending(text) if not overlaps((found[0], found[1]), taken)]
         for start, end, name, capacity in sorted(listed + named):
             statuses = _statuses_of(text, start, end)
-            mentions.append(Mention("Project", name, passage.index, offsets[start], offsets[end - 1] + 1,
+            mentions.append(Mention("Project", name, passage.index, *file_span(offsets, start, end),
                                     statuses=statuses, capacity=capacity))
     return mentions
 
@@ -84,11 +84,11 @@ def _by_ending(text: str) -> list[tuple[int, int, str, str | None]]:
             start = end - len(name)
             if _is_named(text, start, name):
                 found.append((start, end, unquote(name), _capacity(name)))
-    return _longest(found)
+    return keep_longest(found)
 
 
 def _listed(text: str) -> list[tuple[int, int, str, str | None]]:
-    found = []
+    found: list[tuple[int, int, str, str | None]] = []
     for match in LISTED_AS_CORE.finditer(text):
         items = match.group("items").split("、")
         shared = shared_tail(items)
@@ -102,7 +102,8 @@ def _listed(text: str) -> list[tuple[int, int, str, str | None]]:
     for match in _LISTED.finditer(text):
         items = match.group("items").split("、")
         kind = match.group("kind")
-        if (match.group("count") and len(items) < 2) or re.search(r"[0-9０-９]", _ADJECTIVES.sub("", CAPACITY.sub("", kind))):
+        counted = re.search(r"[0-9０-９]", _ADJECTIVES.sub("", CAPACITY.sub("", kind)))
+        if (match.group("count") and len(items) < 2) or counted:
             continue  # 8个输变电工程, 7类105个重点项目: counted, not named
         capacity = _capacity(kind)
         head = _head(kind)
@@ -165,15 +166,3 @@ def _capacity(text: str) -> str | None:
 def _after_last(text: str, mark: str) -> str:
     return text[text.rindex(mark) + 1:] if mark in text else text
 
-
-def _longest(found):
-    found = sorted(found, key=lambda f: f[0] - f[1])
-    kept = []
-    for item in found:
-        if not any(s <= item[0] and item[1] <= e for s, e, *_ in kept):
-            kept.append(item)
-    return kept
-
-
-def _overlaps(start: int, end: int, taken) -> bool:
-    return any(start < e and s < end for s, e in taken)

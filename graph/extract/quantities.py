@@ -17,12 +17,11 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from graph.lexicons import rows
+from graph.extract.spans import alternation, covers
+from graph.lexicons import rows, words
 from graph.numerals import chinese_to_int, to_ascii_digits
 
 DIGITS = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
-BOUND_BEFORE = ("不低于", "不超过", "不少于", "超过", "突破", "高于", "低于", "近", "约", "超", "逾")
-BOUND_AFTER = ("以上", "左右", "以下", "以内", "多", "余")
 _CHINESE_DIGITS = "一二两三四五六七八九十百千"
 
 
@@ -57,22 +56,19 @@ _UNIT_TABLE = _units()
 _MAGNITUDE_TABLE = _magnitudes()
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
-
-
-_UNIT = _alternation(_UNIT_TABLE)
-_MAGNITUDE = _alternation(_MAGNITUDE_TABLE)
+_UNIT = alternation(_UNIT_TABLE)
+_MAGNITUDE = alternation(_MAGNITUDE_TABLE)
 _AMOUNT = re.compile(
-    rf"(?P<before>{_alternation(BOUND_BEFORE)})?(?P<number>{DIGITS})(?P<magnitude>{_MAGNITUDE})?"
-    rf"(?P<approx>余|多)?(?P<unit>{_UNIT})(?P<after>{_alternation(BOUND_AFTER[:5])})?")
+    rf"(?P<before>{alternation(words('bound_words.tsv', 'before'))})?(?P<number>{DIGITS})"
+    rf"(?P<magnitude>{_MAGNITUDE})?(?P<approx>{alternation(words('bound_words.tsv', 'within'))})?"
+    rf"(?P<unit>{_UNIT})(?P<after>{alternation(words('bound_words.tsv', 'after-unit'))})?")
 _RATIO = re.compile(rf"(?P<number>{DIGITS}\s*[:：]\s*{DIGITS})")
 _MULTIPLE = re.compile(rf"(?P<number>{DIGITS}|[{_CHINESE_DIGITS}]+)倍")
 _CHINESE_COUNT = re.compile(
-    rf"(?:新增|新建|建成|培育|开通|新开|引进|落地|新认定|认定|获批|创建|打造)"
-    rf"(?P<number>[{_CHINESE_DIGITS}]+)(?P<unit>个|家|条|座|所|项|批|处)")
+    rf"(?:{alternation(words('count_verbs.tsv'))})(?P<number>[{_CHINESE_DIGITS}]+)(?P<unit>个|家|条|座|所|项|批|处)")
 # 十六连丰: sixteen bumper harvests in a row
-_STREAK = re.compile(rf"(?<![0-9０-９.．])(?P<number>[0-9０-９]+|[{_CHINESE_DIGITS}]+)连(?P<what>丰|增|涨|冠|胜|稳)")
+_STREAK = re.compile(
+    rf"(?<![0-9０-９.．])(?P<number>[0-9０-９]+|[{_CHINESE_DIGITS}]+)连(?P<what>{alternation(words('streak_words.tsv'))})")
 # A number with no unit that ends its clause: 环境空气质量综合指数3.26
 _BARE = re.compile(rf"(?<=[\u4e00-\u9fff)）])(?P<number>{DIGITS})$")
 # Right before a number, these make it part of a name or an expression
@@ -150,7 +146,8 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
 
 
 def _inside(found: list[Quantity], position: int) -> bool:
-    return any(q.start <= position < q.end for q in found)
+    """Whether a position is taken by a quantity found already: 三倍 is a multiple, not also a count."""
+    return covers(((q.start, q.end) for q in found), position)
 
 
 def _integer_or_digits(number: str) -> str:

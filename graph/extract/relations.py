@@ -15,13 +15,11 @@ import re
 from itertools import combinations
 
 from graph.extract.sectors import sector_of
+from graph.extract.spans import inside, longest_prefix
+from graph.kinds import KIND, ORGANIZATION_KINDS
 from graph.model import Document, Mention, Relation
 
-ORGANIZATIONS = ("Company", "Bank", "School", "Organization")
 _LEAD_MAX_CHARS = 16
-# What a bank or a school does is its sector, whatever the paragraph is about; it is related to
-# that sector where its sentence names it, and to no other
-_KIND_SECTORS = {"Bank": "金融", "School": "教育"}
 _CITY_OF = re.compile(r"([\u4e00-\u9fff]{1,4})之城")  # 能源之城, 算力之城
 
 
@@ -30,7 +28,7 @@ def find_relations(document: Document, mentions: list[Mention]) -> list[Relation
     for mention in mentions:
         by_passage.setdefault(mention.passage, []).append(mention)
     lead_sectors = _paragraph_sectors(document)
-    organizations = {m.name: m.kind for m in mentions if m.kind in ORGANIZATIONS}
+    organizations = {m.name: m.kind for m in mentions if m.kind in ORGANIZATION_KINDS}
     home = _home_places(document, mentions)
     relations: list[Relation] = []
     for index, found in sorted(by_passage.items()):
@@ -47,23 +45,24 @@ def find_relations(document: Document, mentions: list[Mention]) -> list[Relation
 
 def _about(mention: Mention, found: list[Mention], organizations: dict[str, str],
            lead_sector: tuple[str, int] | None, document: Document, passage) -> list[Relation]:
-    if mention.kind not in ("Project", *ORGANIZATIONS, "Place"):
+    if mention.kind not in ("Project", *ORGANIZATION_KINDS, "Place"):
         return []
     key = (mention.kind, mention.name)
+    mention_span = (mention.start, mention.end)
     relations = []
     if mention.kind == "Project":
-        owner = next((name for name in sorted(organizations, key=len, reverse=True)
-                      if mention.name.startswith(name) and name != mention.name), None)
+        owner = longest_prefix(mention.name, organizations, besides=mention.name)
         if owner:
             relations.append(Relation(key, "involves", (organizations[owner], owner), mention.passage))
     for place in found:
-        if (place.kind == "Place" and place is not mention and mention.start <= place.start
-                and place.end <= mention.end):
+        if place.kind == "Place" and place is not mention and inside((place.start, place.end), [mention_span]):
             relations.append(Relation(key, "locatedIn", ("Place", place.name), mention.passage))
-    if mention.kind in _KIND_SECTORS:
-        sector = _KIND_SECTORS[mention.kind]  # a bank is in finance when the sentence says finance
-        if any(m.kind == "Sector" and m.name == sector for m in found):
-            relations.append(Relation(key, "inSector", ("Sector", sector), mention.passage))
+    # What a bank or a school does is its sector, whatever the paragraph is about; it is related to
+    # that sector where its sentence names it, and to no other
+    own_sector = KIND[mention.kind].own_sector
+    if own_sector:  # a bank is in finance when the sentence says finance
+        if any(m.kind == "Sector" and m.name == own_sector for m in found):
+            relations.append(Relation(key, "inSector", ("Sector", own_sector), mention.passage))
     elif mention.kind != "Place":
         sector = sector_of(mention.name) or _clause_sector(document, passage, mention, found)
         if sector:
@@ -119,7 +118,7 @@ def _home_places(document: Document, mentions: list[Mention]) -> set[str]:
 def _stated_together(found: list[Mention], specific: set[frozenset], home: set[str],
                      passage: int) -> list[Relation]:
     things = sorted({(m.kind, m.name) for m in found
-                     if m.kind in ("Project", "Policy", *ORGANIZATIONS)
+                     if m.kind in ("Project", "Policy", *ORGANIZATION_KINDS)
                      or (m.kind == "Place" and m.name not in home and (m.code or "") not in home)})
     return [Relation(a, "relatedTo", b, passage) for a, b in combinations(things, 2)
             if frozenset((a, b)) not in specific and a[1] != b[1]]

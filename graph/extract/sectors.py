@@ -12,6 +12,7 @@ import re
 from functools import cache
 
 from graph.extract.clauses import passage_offsets
+from graph.extract.spans import file_span, scan
 from graph.lexicons import rows
 from graph.model import Document, Mention
 
@@ -47,24 +48,13 @@ def sector_of(text: str) -> str | None:
 
 def find_sectors(document: Document) -> list[Mention]:
     mentions = []
-    names = _names()
     for passage in document.passages:
         offsets = passage_offsets(passage, document.text)
-        text = passage.text
-        index = 0
-        while index < len(text):
-            for length in range(min(_LONGEST, len(text) - index), 1, -1):
-                sector = names.get(text[index:index + length])
-                if sector and not _part_of_word(text, index, index + length):
-                    mentions.append(Mention("Sector", sector, passage.index, offsets[index],
-                                            offsets[index + length - 1] + 1, code=sector))
-                    index += length
-                    break
-            else:
-                index += 1
+        for start, end, sector in scan(passage.text, _names(), _LONGEST, _part_of_word):
+            mentions.append(Mention("Sector", sector, passage.index, *file_span(offsets, start, end), code=sector))
     return mentions
 
 
-def _part_of_word(text: str, start: int, end: int) -> bool:
+def _part_of_word(text: str, start: int, end: int, sector: str) -> bool:
     """能源 in 能源局 names an office, 文化 in 文化馆 a building: not the sector."""
     return bool(re.match(r"[局厅馆委所站]", text[end:end + 1]))

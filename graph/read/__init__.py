@@ -14,12 +14,20 @@ from graph.model import Caption, Document, Passage, ReportMeta, Section, Truncat
 from graph.read.decode import read_text_file
 from graph.read.header import parse_header
 from graph.read.layout import (
-    CaptionLine, Heading, Line, PageMarker, Paragraph, blocks, ends_sentence, heading_of,
-    is_salutation, split_lines,
+    CaptionLine,
+    Heading,
+    Line,
+    PageMarker,
+    Paragraph,
+    blocks,
+    ends_sentence,
+    heading_of,
+    is_salutation,
+    split_lines,
 )
 from graph.read.sentences import split_sentences
 
-__all__ = ["read_report", "parse_document"]
+__all__ = ["parse_document", "read_report"]
 
 HEADER_MAX_LINES = 6
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from graph.lexicons import words
 from graph.model import ReportMeta
 from graph.numerals import parse_int, to_ascii_digits
 from graph.read.layout import Line
@@ -22,14 +23,14 @@ _MEETING = re.compile(r"在(?P<meeting>.+?(?:会议|大会))上")
 _YEAR = re.compile(r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})年")
 # The place a report is about: the name before its year or 国民经济 in the title, or before 第…届
 # in the meeting. Administrative suffixes after GB/T 2260 naming.
-_PLACE_SUFFIX = r"(?:特别行政区|自治区|自治州|自治县|自治旗|新区|地区|省|市|州|盟|县|区|旗)"
+_PLACE_SUFFIX = "(?:" + "|".join(map(re.escape, words("division_endings.tsv", "title"))) + ")"
 _CITY_IN_TITLE = re.compile(
     rf"(?:^|(?<=年))(?P<city>[\u4e00-\u9fff]{{1,10}}?{_PLACE_SUFFIX})"
     rf"(?=[0-9０-９]{{4}}年|[〇零○一二三四五六七八九]{{4}}年|国民经济|政府工作|人民政府)")
 _CITY_IN_MEETING = re.compile(rf"(?P<city>[\u4e00-\u9fff]{{2,10}}?{_PLACE_SUFFIX})第")
 # 大同市发展和改革委员会主任 乔正南 / 市发展改革委主任张三
 _PRESENTER_SPACED = re.compile(r"^(?P<office>\S.*\S)\s+(?P<name>[\u4e00-\u9fff·]{2,6})$")
-_POSTS = r"(?:主任|副主任|局长|副局长|市长|副市长|代市长|县长|区长|省长|厅长|主席|书记|秘书长)"
+_POSTS = "(?:" + "|".join(map(re.escape, words("presenter_posts.tsv"))) + ")"
 _PRESENTER_JOINED = re.compile(rf"^(?P<office>.+{_POSTS})(?P<name>[\u4e00-\u9fff·]{{2,4}})$")
 
 

@@ -1,0 +1,88 @@
+"""The matching every finder does: words tried longest first, names scanned left to right,
+nested candidates reduced to the longest, spans compared, and spans moved from a passage to the file.
+
+A span is (start, end), end exclusive, as Python slices are; a candidate is a tuple that starts
+with its span, (start, end, name, ...). A passage's text drops the line breaks of the file, so a
+span in the text is moved to the file through `offsets`, the file offset of each character.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TypeVar
+
+Value = TypeVar("Value")
+Candidate = TypeVar("Candidate", bound=tuple)
+Span = tuple[int, int]
+
+
+def longest_first(words: Iterable[str]) -> tuple[str, ...]:
+    """Longer words before shorter ones (ties in their given order), so that a loop taking the
+    first word that fits takes 实施方案 before 方案."""
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def alternation(words: Iterable[str], in_order: bool = False) -> str:
+    """A regex alternation of words, longest first: a regex takes the first alternative that fits,
+    so 开工建设 must come before 开工. `in_order` keeps the order given, for a list whose order
+    is part of what it says."""
+    return "|".join(re.escape(word) for word in (tuple(words) if in_order else longest_first(words)))
+
+
+def scan(text: str, names: Mapping[str, Value], longest: int,
+         skip: Callable[[str, int, int, Value], bool] | None = None) -> list[tuple[int, int, Value]]:
+    """The names of `names` in `text`, left to right, the longest at each position, none
+    overlapping: 大同市 is one name, not 大同 and then 市. `skip(text, start, end, value)` refuses a
+    name where it is part of a longer word, and a shorter name is tried there instead."""
+    found = []
+    index = 0
+    while index < len(text):
+        for length in range(min(longest, len(text) - index), 1, -1):
+            end = index + length
+            value = names.get(text[index:end])
+            if value and not (skip and skip(text, index, end, value)):
+                found.append((index, end, value))
+                index = end
+                break
+        else:
+            index += 1
+    return found
+
+
+def keep_longest(candidates: Iterable[Candidate]) -> list[Candidate]:
+    """Of candidates that may nest, the longest: a name inside a name found is part of it
+    (某某村镇银行 inside 浑源某某村镇银行). Longest first; of equal spans, the first given."""
+    kept: list[Candidate] = []
+    for candidate in sorted(candidates, key=lambda found: found[0] - found[1]):
+        if not inside((candidate[0], candidate[1]), kept):
+            kept.append(candidate)
+    return kept
+
+
+def inside(span: Span, spans: Iterable[Sequence]) -> bool:
+    """Whether a span lies within one of the spans (or candidates)."""
+    start, end = span
+    return any(other[0] <= start and end <= other[1] for other in spans)
+
+
+def overlaps(span: Span, spans: Iterable[Sequence]) -> bool:
+    """Whether a span shares a character with one of the spans (or candidates)."""
+    start, end = span
+    return any(start < other[1] and other[0] < end for other in spans)
+
+
+def covers(spans: Iterable[Sequence], position: int) -> bool:
+    """Whether one of the spans holds the character at `position`."""
+    return any(other[0] <= position < other[1] for other in spans)
+
+
+def file_span(offsets: Sequence[int], start: int, end: int) -> Span:
+    """The file span of text[start:end], the text being a passage's or a clause's whose
+    characters stand at `offsets` in the file (the span may run across a line break)."""
+    return offsets[start], offsets[end - 1] + 1
+
+
+def longest_prefix(text: str, names: Iterable[str], besides: str | None = None) -> str | None:
+    """The longest name `text` starts with, other than `besides`: 某公司 of 某公司算力中心二期."""
+    return next((name for name in longest_first(names) if text.startswith(name) and name != besides), None)
