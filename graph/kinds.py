@@ -25,19 +25,24 @@ class Kind:
     scheme: tuple[str, str] | None = None  # its skos:ConceptScheme: (IRI under id:, Chinese label)
     own_sector: str | None = None  # the sector what it does is in, whatever the paragraph is about
     figure: bool = False  # a figure (Observation, Target) rather than an entity
+    situated: bool = False  # its name or clause may say where it is and its sector (locatedIn, inSector)
+    relates: bool = False  # plan:relatedTo what its sentence names with it (extract/relations.py)
 
 
 # In the order of the page's legend. Indicators and their figures are many and hang together
 # apart from the rest: they wait behind their legend box, so the first picture is who does what where.
 KINDS = (
-    Kind(ORGANIZATION, ORGANIZATION, "#0072B2", "dot", "机构 organization", specificity=3),
-    Kind("Company", ORGANIZATION, "#56B4E9", "dot", "企业 company", specificity=2),
-    Kind("Bank", ORGANIZATION, "#56B4E9", "dot", "金融机构 bank", specificity=0, own_sector="金融"),
-    Kind("School", ORGANIZATION, "#0072B2", "dot", "学校 school", specificity=1, own_sector="教育"),
-    Kind("Project", "Project", "#D55E00", "square", "项目 project"),
-    Kind("Policy", "Policy", "#CC79A7", "triangle", "政策 policy"),
+    Kind(ORGANIZATION, ORGANIZATION, "#0072B2", "dot", "机构 organization", specificity=3,
+         situated=True, relates=True),
+    Kind("Company", ORGANIZATION, "#56B4E9", "dot", "企业 company", specificity=2, situated=True, relates=True),
+    Kind("Bank", ORGANIZATION, "#56B4E9", "dot", "金融机构 bank", specificity=0, own_sector="金融",
+         situated=True, relates=True),
+    Kind("School", ORGANIZATION, "#0072B2", "dot", "学校 school", specificity=1, own_sector="教育",
+         situated=True, relates=True),
+    Kind("Project", "Project", "#D55E00", "square", "项目 project", situated=True, relates=True),
+    Kind("Policy", "Policy", "#CC79A7", "triangle", "政策 policy", relates=True),
     Kind("Sector", "Sector", "#009E73", "diamond", "产业 sector", scheme=("scheme/sectors", "产业分类")),
-    Kind("Place", "Place", "#E69F00", "star", "地点 place"),
+    Kind("Place", "Place", "#E69F00", "star", "地点 place", situated=True, relates=True),
     Kind("Indicator", "Indicator", "#000000", "dot", "指标 indicator", hidden_at_first=True,
          scheme=("scheme/indicators", "统计指标")),
     Kind("Observation", "Observation", "#999999", "box", "数据 observation", hidden_at_first=True, figure=True),

@@ -45,7 +45,7 @@ def find_relations(document: Document, mentions: list[Mention]) -> list[Relation
 
 def _about(mention: Mention, found: list[Mention], organizations: dict[str, str],
            lead_sector: tuple[str, int] | None, document: Document, passage) -> list[Relation]:
-    if mention.kind not in ("Project", *ORGANIZATION_KINDS, "Place"):
+    if not KIND[mention.kind].situated:
         return []
     key = (mention.kind, mention.name)
     mention_span = (mention.start, mention.end)
@@ -118,7 +118,7 @@ def _home_places(document: Document, mentions: list[Mention]) -> set[str]:
 def _stated_together(found: list[Mention], specific: set[frozenset], home: set[str],
                      passage: int) -> list[Relation]:
     things = sorted({(m.kind, m.name) for m in found
-                     if m.kind in ("Project", "Policy", *ORGANIZATION_KINDS)
-                     or (m.kind == "Place" and m.name not in home and (m.code or "") not in home)})
+                     if KIND[m.kind].relates
+                     and not (m.kind == "Place" and (m.name in home or (m.code or "") in home))})
     return [Relation(a, "relatedTo", b, passage) for a, b in combinations(things, 2)
             if frozenset((a, b)) not in specific and a[1] != b[1]]
