@@ -22,6 +22,9 @@ from graph.sparql.query import format_answer, query_form, results_json
 from graph.sparql.stores import Answer, open_store
 
 MAX_REQUEST_BYTES = 1024 * 1024
+# A refused body is still read, up to this much, so that the client, which sends all of it before
+# it reads the answer, gets the 413 instead of a broken pipe; a larger one is cut off.
+MAX_DISCARDED_BYTES = 16 * MAX_REQUEST_BYTES
 ROW_FORMATS = {
     "application/sparql-results+json": "json",
     "application/json": "json",
@@ -178,8 +181,7 @@ class _Handler(BaseHTTPRequestHandler):
             return self._error(HTTPStatus.NOT_FOUND, "not found: POST queries to /sparql")
         length = int(self.headers.get("Content-Length") or 0)
         if length > MAX_REQUEST_BYTES:
-            return self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
-                               f"a request may be {MAX_REQUEST_BYTES} bytes at most")
+            return self._refuse_large(length)
         body = self.rfile.read(length).decode("utf-8", "replace")
         content_type = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
         if content_type == "application/sparql-update":
@@ -190,6 +192,21 @@ class _Handler(BaseHTTPRequestHandler):
         if "update" in params:
             return self._refuse_update()
         return self._query(params.get("query", [None])[0])
+
+    def _refuse_large(self, length: int):
+        """413, and the connection closed once the body is read and thrown away: a server that
+        answers and closes while the body is still coming resets the connection, and the client
+        sees a broken pipe instead of the answer."""
+        self.close_connection = True
+        remaining = min(length, MAX_DISCARDED_BYTES)
+        while remaining > 0:
+            chunk = self.rfile.read(min(remaining, 65536))
+            if not chunk:
+                break
+            remaining -= len(chunk)
+        self._send(HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
+                   f"a request may be {MAX_REQUEST_BYTES} bytes at most\n".encode(),
+                   "text/plain; charset=utf-8", {"Connection": "close"})
 
     def do_PUT(self):
         self._refuse_update()
