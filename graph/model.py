@@ -44,8 +44,9 @@ class Section:
 
 @dataclass(frozen=True)
 class Passage:
-    """One sentence, layout repaired. `text` is the file's text between the offsets, line breaks
-    inside the sentence removed."""
+    """One sentence, layout repaired. `text` is the file's text between start and end, less the
+    line breaks inside the sentence, the spaces PDF conversion left inside words and the footnote
+    marks glued to words; `offsets` says where each of its characters stands in the file."""
 
     index: int  # position among the report's passages, from 0
     text: str
@@ -53,6 +54,9 @@ class Passage:
     end: int
     section: str | None  # number of the innermost section it stands in
     paragraph: int = 0  # position of its paragraph among the report's paragraphs
+    # the file offset of each character of `text`: the repaired text leaves out line breaks,
+    # spaces a PDF conversion put inside words (全县生 产总值 266.67 亿元) and footnote marks
+    offsets: tuple[int, ...] = field(default=(), repr=False, compare=False)
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,19 @@ SEEDS = ROOT / "seeds"
 SEED = SEEDS / "datong-2025-execution-2026-plan.txt"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 IN_CI = os.environ.get("CI", "").lower() == "true"
+# Real published reports with gold annotations, beside the project (not copied into it)
+FIDELITY = ROOT.parent / "shared" / "fidelity"
+FIDELITY_REPORTS = sorted((FIDELITY / "reports").glob("*.txt"))
+
+
+def require_fidelity() -> Path:
+    """../shared/fidelity: skips the test when it is not beside the project, fails in CI."""
+    if FIDELITY_REPORTS:
+        return FIDELITY
+    message = f"{FIDELITY} holds no reports; CI lays shared/ beside the clone"
+    if IN_CI:
+        pytest.fail(message)
+    pytest.skip(message)
 
 
 def require_program(name: str, why: str) -> str:

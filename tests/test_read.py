@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from conftest import FIXTURES, SEED
+from conftest import FIDELITY_REPORTS, FIXTURES, SEED
 
+from graph.extract.clauses import passage_offsets
 from graph.read import parse_document, read_report
 
 
@@ -18,14 +19,39 @@ def _passage_containing(document, words):
     return found[0]
 
 
-@pytest.mark.parametrize("path", [SEED, *sorted(FIXTURES.glob("*.txt"))], ids=lambda p: p.name)
+def _assert_passages_true_to_the_file(document):
+    """Each character of a passage stands at its offset in the file, in order, within the passage's
+    span; what the passage leaves out of its span is layout: whitespace and footnote marks."""
+    for passage in document.passages:
+        offsets = passage_offsets(passage, document.text)
+        assert [document.text[offset] for offset in offsets] == list(passage.text)
+        assert offsets == sorted(set(offsets)) and passage.start == offsets[0] and passage.end == offsets[-1] + 1
+        left_out = set(range(passage.start, passage.end)) - set(offsets)
+        assert all(document.text[i].isspace() or document.text[i] in "[]［］〔〕0123456789０１２３４５６７８９"
+                   for i in left_out), passage
+        assert "\n" not in passage.text
+        assert passage.text == passage.text.strip()
+
+
+@pytest.mark.parametrize("path", [SEED, *sorted(FIXTURES.glob("*.txt")), *FIDELITY_REPORTS], ids=lambda p: p.name)
 def test_every_passage_is_the_file_text_between_its_offsets(path):
     document = read_report(path)
     assert document.passages
+    _assert_passages_true_to_the_file(document)
     for passage in document.passages:
-        assert _compact(document.text[passage.start:passage.end]) == _compact(passage.text)
-        assert "\n" not in passage.text
-        assert passage.text == passage.text.strip()
+        assert _compact(document.text[passage.start:passage.end]) == _compact(passage.text) or \
+            any(mark in document.text[passage.start:passage.end] for mark in "[［〔")
+
+
+def test_spaces_of_pdf_conversion_and_footnote_marks_are_repaired():
+    text = ("一、综合\n\n2023 年全县生 产总值 266.67 亿元,比上年增长 4.9 %;林 业总产值 2.99 亿元,下降 19 %。"
+            "全市地区生产总值[2]713.12亿元,新增四上单位[1]317家。PM 2.5 浓度为 30,与 2024 2025 两年持平。\n")
+    document = parse_document(text, source="pdf.txt")
+    texts = [p.text for p in document.passages]
+    assert texts == ["2023年全县生产总值266.67亿元,比上年增长4.9%;", "林业总产值2.99亿元,下降19%。",
+                     "全市地区生产总值713.12亿元,新增四上单位317家。",
+                     "PM 2.5浓度为30,与2024 2025两年持平。"]  # no number made by joining two
+    _assert_passages_true_to_the_file(document)
 
 
 def test_seed_header_gives_the_report_metadata(seed_document):

@@ -67,6 +67,8 @@ def _add(clauses: list[Clause], text: str, offsets: list[int], begin: int, end: 
 
 def passage_offsets(passage: Passage, file_text: str) -> list[int]:
     """The file offset of each character of the passage's text (its text drops line breaks)."""
+    if passage.offsets:
+        return list(passage.offsets)
     offsets = []
     position = passage.start
     for char in passage.text:

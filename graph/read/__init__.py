@@ -87,7 +87,7 @@ def _outline(body: list) -> tuple[list[Section], list[Passage], list[Caption], T
             paragraph += 1
             for sentence in split_sentences(block):
                 passages.append(Passage(len(passages), sentence.text, sentence.start,
-                                        sentence.end, current, paragraph))
+                                        sentence.end, current, paragraph, sentence.offsets))
             last_marker = None
         elif isinstance(block, CaptionLine):
             line = block.line
