@@ -297,3 +297,54 @@ def test_every_figure_has_a_span_of_its_own(path, seed_document):
     document = seed_document if path is None else read_report(path)
     spans = Counter((f.kind, f.start, f.end) for f in extract(document).figures)
     assert [span for span, count in spans.items() if count > 1] == []
+
+
+def _figures_of(text: str, source: str = "report.txt"):
+    from graph.read import parse_document
+
+    return extract(parse_document(text, source=source)).figures
+
+
+def _by_indicator(figures, kind):
+    return {f.indicator: f for f in figures if f.kind is kind}
+
+
+def test_goals_after_a_goal_cue_are_targets_through_the_whole_sentence():
+    """主要预期目标是: … ; … ; … : every clause of the sentence, cut at ; into passages, is a goal."""
+    figures = _figures_of(
+        "2023年某市政府工作报告\n\n"
+        "经济社会发展主要预期目标是:地区生产总值增长5.5%以上;一般公共预算收入增长6%左右;"
+        "城乡居民人均可支配收入分别增长5.5%左右和5.5%以上;居民消费价格涨幅控制在3%左右;"
+        "城镇调查失业率控制在5.5%以内。\n")
+    targets = _by_indicator(figures, FigureKind.TARGET)
+    assert not [f for f in figures if f.kind is FigureKind.OBSERVATION]
+    assert (targets["地区生产总值"].growth_rate, targets["地区生产总值"].qualifier) == ("5.5", "以上")
+    assert (targets["一般公共预算收入"].growth_rate, targets["一般公共预算收入"].qualifier) == ("6", "左右")
+    assert (targets["城镇居民人均可支配收入"].growth_rate, targets["城镇居民人均可支配收入"].qualifier) == ("5.5", "左右")
+    assert (targets["农村居民人均可支配收入"].growth_rate, targets["农村居民人均可支配收入"].qualifier) == ("5.5", "以上")
+    assert (targets["居民消费价格"].growth_rate, targets["居民消费价格"].qualifier) == ("3", "左右")
+    assert (targets["城镇调查失业率"].value, targets["城镇调查失业率"].qualifier) == ("5.5", "以内")
+    assert {f.target_year for f in targets.values()} == {2023}
+
+
+def test_a_goal_stated_in_news_takes_its_year_from_the_sentence():
+    figures = _figures_of(
+        "某市人代会开幕\n\n会上,市长作政府工作报告。\n\n"
+        "报告提出,2024年全市经济社会发展主要预期目标是地区生产总值增长6%以上,规模以上工业增加值增长7.5%。\n")
+    targets = _by_indicator(figures, FigureKind.TARGET)
+    assert set(targets) == {"地区生产总值", "规模以上工业增加值"}  # the words naming the goal are not its name
+    assert {f.target_year for f in targets.values()} == {2024}
+
+
+def test_a_goal_of_a_named_city_is_about_that_city():
+    targets = _by_indicator(_figures_of(
+        "某地新闻\n\n政府工作报告提出,在发展目标方面,2023年晋中市GDP增长7%左右,物价涨幅控制在3%左右。\n"),
+        FigureKind.TARGET)
+    assert (targets["GDP"].growth_rate, targets["GDP"].ref_area, targets["GDP"].target_year) == ("7", "晋中市", 2023)
+    assert targets["物价"].growth_rate == "3"
+
+
+def test_an_estimate_of_the_year_past_is_an_observation_and_a_goal_without_a_year_is_left_out():
+    figures = _figures_of("某市工作报告\n\n一、过去一年工作回顾\n\n预计全年实现地区生产总值9500亿元左右。\n\n"
+                          "力争地区生产总值增长6%。\n")
+    assert [(f.kind, f.indicator, f.value) for f in figures] == [(FigureKind.OBSERVATION, "地区生产总值", "9500")]

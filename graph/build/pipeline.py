@@ -107,29 +107,19 @@ def _build(files: list[Path], out_dir: Path, spool: Spool, jobs: int, store_dir:
     cache = BuildCache(out_dir) if use_cache else None
     compiled, pending = _compile_all(files, jobs, cache, summary, progress, spool)
     reports = _distinct(compiled, summary)
-    if not reports:
-        reasons = "; ".join(s.reason for s in summary.skipped)
-        raise InputError(reasons or "no reports to build")
-
-    by_iri = sorted(reports, key=lambda report: report.iri)
-    with timed(summary.seconds, "join"):
-        added, links = _links_across(reports)
-    with timed(summary.seconds, "serialize"):
-        with open(spool.path("graph.trig"), "wb") as trig:
-            write_trig(((report.iri, _graph_of(report, spool, added)) for report in by_iri), trig)
-        counted = _Counted()
-        with open(spool.path("graph.ttl"), "wb") as turtle, \
-                open(spool.path("union.nt"), "wb") if store_dir else nullcontext() as union:
-            lines = spool.union([_graph_of(report, spool, added) for report in by_iri])
-            write_turtle(counted(lines, also_to=union), turtle)
-    summary.counts, summary.triples = counted.classes(), counted.lines
-    with timed(summary.seconds, "render"):
-        html = _page(by_iri, links, summary, spool)
+    _require(reports, summary)
+    html, added = _join(reports, spool, store_dir, summary)
     with timed(summary.seconds, "validate"):
         if pending:  # the one report, compiled in this process and checked in the background
             checked = pending()
             reports = [replace(report, validation=checked) for report in reports]
-        summary.validation = _combined(reports)
+        conforming = _conforming(reports, summary)
+    if len(conforming) < len(reports):  # rare: written anew without the reports the shapes reject
+        reports = conforming
+        _require(reports, summary)
+        html, added = _join(reports, spool, store_dir, summary)
+    summary.validation = _combined(reports)
+    by_iri = sorted(reports, key=lambda report: report.iri)
     summary.reports = [report.entry for report in reports]
     new_store = None
     if store_dir:
@@ -148,6 +138,47 @@ def _build(files: list[Path], out_dir: Path, spool: Spool, jobs: int, store_dir:
     if cache:
         cache.keep_only(compiled)
     return summary
+
+
+def _require(reports: list[CompiledReport], summary: BuildSummary) -> None:
+    if not reports:
+        reasons = "; ".join(s.reason for s in summary.skipped)
+        raise InputError(reasons or "no reports to build")
+
+
+def _join(reports: list[CompiledReport], spool: Spool, store_dir: Path | None,
+          summary: BuildSummary) -> tuple[bytes, dict[str, list[bytes]]]:
+    """The reports joined: graph.trig, graph.ttl (and the store's lines) in the spool, the page,
+    and the lines the join adds to each report's graph."""
+    by_iri = sorted(reports, key=lambda report: report.iri)
+    with timed(summary.seconds, "join"):
+        added, links = _links_across(reports)
+    with timed(summary.seconds, "serialize"):
+        with open(spool.path("graph.trig"), "wb") as trig:
+            write_trig(((report.iri, _graph_of(report, spool, added)) for report in by_iri), trig)
+        counted = _Counted()
+        with open(spool.path("graph.ttl"), "wb") as turtle, \
+                open(spool.path("union.nt"), "wb") if store_dir else nullcontext() as union:
+            lines = spool.union([_graph_of(report, spool, added) for report in by_iri])
+            write_turtle(counted(lines, also_to=union), turtle)
+    summary.counts, summary.triples = counted.classes(), counted.lines
+    with timed(summary.seconds, "render"):
+        html = _page(by_iri, links, summary, spool)
+    return html, added
+
+
+def _conforming(reports: list[CompiledReport], summary: BuildSummary) -> list[CompiledReport]:
+    """The reports whose graphs the shapes accept; any other is skipped and said so, never written.
+    Extraction should never make such a graph: one that does is a fault of plankg's."""
+    kept = []
+    for report in reports:
+        if report.validation and not report.validation.conforms:
+            summary.skipped.append(Skipped(report.source, (
+                f"{report.source}: its graph breaks ontology/shapes.ttl ({report.validation.violations} "
+                "violation(s)), so it is left out; plankg failed on this report, please report it")))
+        else:
+            kept.append(report)
+    return kept
 
 
 def _compile_all(files: list[Path], jobs: int, cache: BuildCache | None, summary: BuildSummary,

@@ -23,9 +23,10 @@ _AFTER = alternation(words("bound_words.tsv", "after-rate"))
 _FALLING = words("growth_words.tsv", "falling")
 _DIRECTION = alternation(words("growth_words.tsv"))
 _BASIS = alternation(words("growth_bases.tsv"))
+_HELD = alternation(words("words_before_numbers.tsv", "held"))  # 涨幅控制在3%左右
 
 GROWTH = re.compile(
-    rf"(?P<basis>{_BASIS})?(?P<direction>{_DIRECTION})(?:了)?(?P<before>{_BEFORE})?"
+    rf"(?P<basis>{_BASIS})?(?P<direction>{_DIRECTION})(?:了)?(?:{_HELD})?(?P<before>{_BEFORE})?"
     rf"(?P<number>{DIGITS})[%％](?P<after>{_AFTER})?")
 POINTS = re.compile(
     rf"(?P<basis>{_BASIS})?(?P<direction>{_DIRECTION})(?:了)?(?P<before>{_BEFORE})?"
@@ -37,10 +38,12 @@ RANK = re.compile(
 RANK_NOTE = re.compile(
     rf"(?P<what>总量|增速|增幅)?(?:均)?(?:居|位居|位列|进入|保持)?(?P<scope>{_SCOPE})"
     rf"(?P<note>前列|第一方阵|第一梯队|前[一二三四五六七八九十0-9]+(?:位|名)?|领先)")
-# 分别增长35%和40% / 分别增长4.2%、6.8%: one rate for each of the figures or names listed
+# 分别增长35%和40% / 分别增长4.2%、6.8% / 分别增长5.5%左右和5.5%以上: one rate for each of the
+# figures or names listed, each with its own bound
+_BOUNDED_RATE = rf"(?:{_BEFORE})?{DIGITS}[%％]?(?:{_AFTER})?"
 RESPECTIVE_GROWTH = re.compile(
-    rf"分别(?P<direction>{_DIRECTION})(?P<first>{DIGITS})[%％]?(?:(?:和|、|与|及)(?P<more>{DIGITS})[%％])+")
-_RATE = re.compile(rf"({DIGITS})[%％]")
+    rf"分别(?:比上年)?(?P<direction>{_DIRECTION})(?:了)?{_BOUNDED_RATE}(?:(?:和|、|与|及){_BOUNDED_RATE})+")
+_RATE = re.compile(rf"(?P<before>{_BEFORE})?(?P<number>{DIGITS})[%％]?(?P<after>{_AFTER})?(?=$|和|、|与|及)")
 SHARE_OF_TARGET = re.compile(rf"完成(?:全?年度?|全年)?(?:目标|计划|任务)(?:任务)?的(?P<number>{DIGITS})[%％]")
 
 
@@ -56,6 +59,7 @@ class Comparisons:
     share_of_target: str | None = None
     respective_rates: tuple[str, ...] = ()  # 分别增长35%和40%: in the order of what they belong to
     respective_ends: tuple[int, ...] = ()  # where in the clause each of those rates ends
+    respective_bounds: tuple[str | None, ...] = ()  # the bound each of those rates is written with
     spans: tuple[tuple[int, int], ...] = ()  # where in the clause these were read
 
     @property
@@ -69,10 +73,12 @@ def read_comparisons(text: str) -> Comparisons:
     respective = RESPECTIVE_GROWTH.search(text)
     if respective:
         sign = "-" if respective.group("direction") in _FALLING else ""
-        rates = list(_RATE.finditer(respective.group()))
+        listed = respective.group()
+        rates = list(_RATE.finditer(listed, respective.end("direction") - respective.start()))
         return Comparisons(
-            respective_rates=tuple(sign + _ascii(rate.group(1)) for rate in rates),
+            respective_rates=tuple(sign + _ascii(rate.group("number")) for rate in rates),
             respective_ends=tuple(respective.start() + rate.end() for rate in rates),
+            respective_bounds=tuple(rate.group("before") or rate.group("after") for rate in rates),
             spans=(respective.span(),))
     spans: list[tuple[int, int]] = []
     growth = GROWTH.search(text)

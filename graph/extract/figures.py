@@ -28,6 +28,7 @@ from graph.extract.indicators import (
     indicator_from_subject,
     measure_ending,
     names_actor,
+    place_and_measure,
     strip_context,
     trim_measure,
 )
@@ -67,7 +68,13 @@ def extract_figures(document: Document) -> list[Figure]:
         if found and not passage.text.startswith(_PART_OF) and parent is None:
             previous_main = found[0].indicator
         figures.extend(found)
-    return figures + _implied_targets(figures)
+    return _with_years(figures + _implied_targets(figures))
+
+
+def _with_years(figures: list[Figure]) -> list[Figure]:
+    """A goal whose year neither the title, the part of the report nor the sentence says is no
+    target the graph can hold (plan:targetYear is what a target is for): it is left out."""
+    return [f for f in figures if f.kind is not FigureKind.TARGET or f.target_year is not None]
 
 
 def _implied_targets(figures: list[Figure]) -> list[Figure]:
@@ -230,6 +237,7 @@ def _figure(clause: Clause, passage: Passage, context: FigureContext, indicator:
             before_in_clause: str, quantity: Quantity | None) -> Figure:
     before = passage.text[:clause.position]
     period, year = period_of(before, before_in_clause, context)
+    place, indicator = place_and_measure(indicator)
     figure = Figure(
         kind=context.kind,
         passage=passage.index,
@@ -238,7 +246,7 @@ def _figure(clause: Clause, passage: Passage, context: FigureContext, indicator:
         indicator=indicator,
         period=period,
         target_year=year if context.kind is FigureKind.TARGET else None,
-        ref_area=context.ref_area,
+        ref_area=place or context.ref_area,
     )
     if quantity is None:
         return figure
@@ -291,16 +299,19 @@ def _respective(clause: Clause, passage: Passage, context: FigureContext, compar
     names = listed_names(indicator, len(rates)) if indicator else None
     if names:
         listed = []
-        for name, rate, end in zip(names, rates, comparisons.respective_ends):
+        bounds = comparisons.respective_bounds or (None,) * len(rates)
+        for name, rate, end, bound in zip(names, rates, comparisons.respective_ends, bounds):
             start, end = clause.span(0, end)  # each its own span: the subject through its rate
             listed.append(replace(_figure(clause, passage, context, name, subject, None),
-                                  growth_rate=rate, start=start, end=end))
+                                  growth_rate=rate, qualifier=bound, start=start, end=end))
         return made + listed
     before = [f for f in figures + made if f.passage == passage.index]
     if len(before) < len(rates) or any(f.growth_rate for f in before[-len(rates):]):
         return made
-    for figure, rate in zip(before[-len(rates):], rates):
-        updated = replace(figure, growth_rate=rate, end=max(figure.end, clause.end))
+    bounds = comparisons.respective_bounds or (None,) * len(rates)
+    for figure, rate, bound in zip(before[-len(rates):], rates, bounds):
+        updated = replace(figure, growth_rate=rate, qualifier=figure.qualifier or bound,
+                          end=max(figure.end, clause.end))
         if figure in made:
             made[made.index(figure)] = updated
         else:

@@ -14,9 +14,11 @@ phrase is an indicator only when it ends the way indicator names end
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from graph.extract import gazetteer
 from graph.extract.spans import alternation, longest_first
-from graph.lexicons import column, words
+from graph.lexicons import column, rows, words
 
 _TIME = (r"(?:19|20)[0-9]{2}年(?:[0-9]{1,2}月)?(?:份)?|[0-9０-９]{1,2}\s*[-—～~至]\s*[0-9０-９]{1,2}月(?:份)?"
          r"|截至[^，]{0,10}?(?:底|末|目前|月)|截止[^，]{0,10}?(?:底|末|目前)|全年|今年|当年|年内|上半年|下半年"
@@ -25,6 +27,8 @@ _AREA = alternation(words("area_words.tsv"), in_order=True)
 _LINK = alternation(words("linking_words.tsv"), in_order=True)
 LEADING = re.compile(rf"^(?:{_TIME}|{_AREA}|{_LINK})[，,、]?")
 TRAILING = re.compile(f"(?:{alternation(words('words_before_numbers.tsv'))})+$")
+# 主要预期目标是地区生产总值增长6%以上 ; 力争粮食产量: what the goal is comes after the words naming it
+_GOAL_CUE = re.compile(f"(?:{alternation(words('target_cues.tsv'))})(?:是|为)?[:：]?")
 # Verbs that open a verb-object indicator: 提供就业岗位17.38万个, 发放贷款376亿元
 OBJECT_VERBS = words("object_verbs.tsv")
 _OBJECT_VERB = re.compile(f"(?:{alternation(OBJECT_VERBS)})")
@@ -38,6 +42,8 @@ _COUNTED_STOP = re.compile(
     r"(?:[0-9０-９]|(?:和|及|与)(?=[0-9０-９])|的|在|累计|突破|超过|达到|达|共|全部|全面|全力|正式|已经|已|均|开工|建成|投产|投用|完成|实现|达到|入驻|入选|参加|参评|参与|落地|"
     r"获评|通过|纳入|应用|提供|带动|吸纳|覆盖|开展|进行|、|，|；|。)")
 MAX_CHARS = 24
+PLACE_PREFIX_MAX = 8  # the longest division name worth trying before a measure
+PLACE_PREFIX_MAX = 8  # 鄂尔多斯市, 巴音郭楞蒙古自治州 aside: the longest division name worth trying
 SHORT_NAME_CHARS = 12
 # 完成/实现/达到 between a subject and its measure: 市属国有企业实现营收 names 市属国有企业营收
 _INNERMEASURE_VERB = re.compile(r"(?<=[\u4e00-\u9fff])(?:实现|完成)(?=[\u4e00-\u9fff]{2})")
@@ -123,6 +129,9 @@ def counted_noun(following: str) -> str | None:
 def strip_context(phrase: str) -> str:
     """Drop the time, area and linking words around a name: 2025年，全市…完成 -> …"""
     name = phrase.strip(" ，,、：:")
+    cues = list(_GOAL_CUE.finditer(name))
+    if cues:
+        name = name[cues[-1].end():].strip(" ，,、：:")
     previous = None
     while name != previous:
         previous = name
@@ -134,3 +143,28 @@ def strip_context(phrase: str) -> str:
 def _is_indicator_name(name: str) -> bool:
     return (2 <= len(name) <= MAX_CHARS and name.endswith(_ENDINGS) and bool(_HAN.search(name))
             and not _COUNT_INSIDE.search(name))
+
+
+def place_and_measure(name: str) -> tuple[str | None, str]:
+    """潞州区地区生产总值 -> (潞州区, 地区生产总值): a figure about a part of the city, or another
+    place, names the place before the measure, by its full name; by a short name (西安GDP) only
+    before a standard indicator, since a short name often starts a name of its own (大同古城…)."""
+    for length in range(min(PLACE_PREFIX_MAX, len(name) - 2), 1, -1):
+        head, rest = name[:length], name[length:]
+        full = gazetteer.find_division(head)
+        short = None if full else gazetteer.find_by_short_name(head, None)
+        if full and (rest in _ENDINGS or _is_indicator_name(rest)) and rest[0] not in "省市县区":
+            return full.name, rest
+        if short and rest in _standard_names():
+            return short.name, rest
+    return None, name
+
+
+@cache
+def _standard_names() -> frozenset[str]:
+    """Every name lexicons/indicators.tsv gives a standard indicator: 地区生产总值, 生产总值, GDP …"""
+    names = set()
+    for name, _, others in rows("indicators.tsv"):
+        names.add(name)
+        names.update(other for other in others.split(",") if other != "-")
+    return frozenset(names)

@@ -39,12 +39,13 @@ class ReportTimeline:
         self.meta = document.meta
         self.section_years = _section_years(document)
         self.goal_sections = _goal_sections(document)
+        self.goal_passages = _goal_passages(document)
 
     def context(self, passage: Passage) -> FigureContext:
         meta = self.meta
         section_year = self.section_years.get(passage.section) if passage.section else None
-        about_goals = TARGET_CUE.search(passage.text) or passage.section in self.goal_sections
-        if about_goals and section_year != meta.review_year:
+        about_goals = passage.index in self.goal_passages or passage.section in self.goal_sections
+        if about_goals and (section_year is None or section_year != meta.review_year):
             return FigureContext(FigureKind.TARGET, section_year or meta.plan_year, meta.city)
         if section_year is None:
             year = meta.review_year
@@ -99,6 +100,18 @@ def _section_years(document: Document) -> dict[str, int]:
         if top in years:
             years[section.number] = years[top]
     return years
+
+
+def _goal_passages(document: Document) -> set[int]:
+    """The passages that speak of goals: one naming them (主要预期目标是:…, 力争…), and the rest of
+    its sentence, cut at ； into passages of their own (…增长5.5%以上;一般公共预算收入增长6%左右;…)."""
+    goals: set[int] = set()
+    for passage in document.passages:
+        previous = document.passages[passage.index - 1] if passage.index else None
+        goes_on = previous is not None and previous.index in goals and previous.text.endswith(("；", ";"))
+        if goes_on or TARGET_CUE.search(passage.text):
+            goals.add(passage.index)
+    return goals
 
 
 def _goal_sections(document: Document) -> set[str]:
