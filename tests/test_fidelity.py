@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import json
 
-from bench.fidelity import CATEGORIES, COMMITTED, gold_digest, measure
 from conftest import require_fidelity
+
+from bench.fidelity import CATEGORIES, COMMITTED, gold_digest, measure
 
 
 def test_pooled_fidelity_never_falls_below_the_committed_figures():
