@@ -348,3 +348,33 @@ def test_an_estimate_of_the_year_past_is_an_observation_and_a_goal_without_a_yea
     figures = _figures_of("某市工作报告\n\n一、过去一年工作回顾\n\n预计全年实现地区生产总值9500亿元左右。\n\n"
                           "力争地区生产总值增长6%。\n")
     assert [(f.kind, f.indicator, f.value) for f in figures] == [(FigureKind.OBSERVATION, "地区生产总值", "9500")]
+
+
+def test_a_change_against_a_base_is_a_figure_of_its_own():
+    """较一季度提高1.1个百分点, 高于全国0.1个百分点, 比上年减少4403亩: each a stated number, named by what
+    changed and against what; the figure it changes keeps its own numbers (and its pointChange)."""
+    figures = _figures_of(
+        "某市2023年国民经济和社会发展统计公报\n\n"
+        "上半年实现地区生产总值7745.1亿元,增长5.6%,较一季度提高1.1个百分点,高于全国0.1个百分点。"
+        "粮食播种面积98.21万亩,比上年减少4403亩。全市实现劳务收入168.5亿元,比上年增加8.57亿元,增长5.4%。"
+        "常住人口城镇化率为40.3%,比上年提高0.79个百分点;自然增长率比上年下降1.52个千分点。"
+        "第二产业比重较上年下降1.5个百分点。居民消费价格总水平上涨0.2%,低于控价目标3.3个百分点。\n")
+    found = {f.indicator: f for f in figures}
+    assert (found["地区生产总值"].value, found["地区生产总值"].growth_rate) == ("7745.1", "5.6")
+    assert (found["地区生产总值增速较一季度提高"].value, found["地区生产总值增速较一季度提高"].unit) == ("1.1", "个百分点")
+    assert found["地区生产总值增速高于全国"].value == "0.1"
+    assert (found["粮食播种面积比上年减少"].value, found["粮食播种面积比上年减少"].unit) == ("4403", "亩")
+    assert (found["劳务收入"].growth_rate, found["劳务收入比上年增加"].value) == ("5.4", "8.57")  # the growth is the income's
+    assert found["常住人口城镇化率比上年提高"].value == "0.79"  # a rate's change is its own, not its growth's
+    assert (found["自然增长率比上年下降"].value, found["自然增长率比上年下降"].unit) == ("1.52", "个千分点")
+    assert found["第二产业比重较上年下降"].value == "1.5" and "第二产业比重" not in found  # no share is stated
+    assert found["居民消费价格总水平增速低于控价目标"].value == "3.3"
+
+
+def test_a_note_in_brackets_after_a_measure():
+    figures = {f.indicator: f for f in _figures_of(
+        "某市2023年统计公报\n\n固定资产投资(不含农户)下降7.8%。城镇常住人口309.6万人,"
+        "占总人口比重(常住人口城镇化率)为60.0%。年末全市户籍总户数147.46万户,户籍人口522.31万人。\n")}
+    assert figures["固定资产投资(不含农户)"].growth_rate == "-7.8"
+    assert figures["常住人口城镇化率"].value == "60.0"
+    assert (figures["年末户籍总户数"].value, figures["户籍人口"].value) == ("147.46", "522.31")

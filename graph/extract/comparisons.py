@@ -21,16 +21,25 @@ from graph.numerals import parse_int, to_ascii_digits
 _BEFORE = alternation(words("bound_words.tsv", "before"))
 _AFTER = alternation(words("bound_words.tsv", "after-rate"))
 _FALLING = words("growth_words.tsv", "falling")
-_DIRECTION = alternation(words("growth_words.tsv"))
-_BASIS = alternation(words("growth_bases.tsv"))
+_DIRECTION = GROWTH_DIRECTIONS = alternation(words("growth_words.tsv"))
+_BASIS = GROWTH_BASES = alternation(words("growth_bases.tsv"))
 _HELD = alternation(words("words_before_numbers.tsv", "held"))  # 涨幅控制在3%左右
 
 GROWTH = re.compile(
     rf"(?P<basis>{_BASIS})?(?P<direction>{_DIRECTION})(?:了)?(?:{_HELD})?(?P<before>{_BEFORE})?"
     rf"(?P<number>{DIGITS})[%％](?P<after>{_AFTER})?")
+# 提高2.1个百分点 ; 较一季度提高1.1个百分点 ; 比上年末下降1.52个千分点: a change in points, against
+# the base the words name (比上年 when none is named)
+AGAINST = r"(?:较|比(?![重例率]))[\u4e00-\u9fff]{1,6}?"  # not the 比 of 比重, 比例, 比率
+POINT_UNIT = r"个百分点|个千分点"
 POINTS = re.compile(
-    rf"(?P<basis>{_BASIS})?(?P<direction>{_DIRECTION})(?:了)?(?P<before>{_BEFORE})?"
-    rf"(?P<number>{DIGITS})个百分点")
+    rf"(?P<basis>{_BASIS}|{AGAINST})?(?P<direction>{_DIRECTION})(?:了)?(?P<before>{_BEFORE})?"
+    rf"(?P<number>{DIGITS})(?P<unit>{POINT_UNIT})")
+# 高于全国0.1个百分点 ; 超计划目标0.3个百分点: the gap to another rate
+_ABOVE = words("comparison_words.tsv", "above")
+POINTS_BEYOND = re.compile(
+    rf"(?P<relation>{alternation(words('comparison_words.tsv'))})(?P<than>[\u4e00-\u9fff]{{1,8}}?)"
+    rf"(?P<number>{DIGITS})(?P<unit>{POINT_UNIT})")
 _SCOPE = alternation(words("rank_scopes.tsv"))
 RANK = re.compile(
     rf"(?P<what>总量|增速|增幅)?(?:均)?(?:居|位居|位列|排名|排|列)?(?P<scope>{_SCOPE})(?:排名|排|位列|位居|居)?"
@@ -60,13 +69,17 @@ class Comparisons:
     respective_rates: tuple[str, ...] = ()  # 分别增长35%和40%: in the order of what they belong to
     respective_ends: tuple[int, ...] = ()  # where in the clause each of those rates ends
     respective_bounds: tuple[str | None, ...] = ()  # the bound each of those rates is written with
+    change_words: str | None = None  # what a change in points says it is: 较一季度提高, 高于全国
+    change_value: str | None = None  # its number as written: 1.1
+    change_unit: str | None = None  # 个百分点 / 个千分点
+    change_span: tuple[int, int] | None = None
     spans: tuple[tuple[int, int], ...] = ()  # where in the clause these were read
 
     @property
     def any(self) -> bool:
         return bool(self.respective_rates) or any(value is not None for value in (
-            self.growth_rate, self.point_change, self.rank, self.growth_rank, self.rank_note,
-            self.share_of_target))
+            self.growth_rate, self.point_change, self.change_value, self.rank, self.growth_rank,
+            self.rank_note, self.share_of_target))
 
 
 def read_comparisons(text: str) -> Comparisons:
@@ -92,9 +105,19 @@ def read_comparisons(text: str) -> Comparisons:
         values["growth_rate"] = _signed(growth)
         values["growth_bound"] = growth.group("before") or growth.group("after")
         spans.append(growth.span())
-    if points:
+    beyond = POINTS_BEYOND.search(text)
+    change = points or beyond
+    if points and points.group("unit") == "个百分点":
         values["point_change"] = _signed(points)
-        spans.append(points.span())
+    elif beyond and beyond.group("unit") == "个百分点":
+        number = _ascii(beyond.group("number"))
+        values["point_change"] = number if beyond.group("relation") in _ABOVE else "-" + number
+    if change:
+        values["change_words"] = change.group()[:change.start("number") - change.start()]
+        values["change_value"] = _ascii(change.group("number"))
+        values["change_unit"] = change.group("unit")
+        values["change_span"] = change.span()
+        spans.append(change.span())
     for rank in RANK.finditer(text):
         position = 1 if rank.group("first") else parse_int(rank.group("rank"))
         key = "growth_rank" if rank.group("what") in ("增速", "增幅") else "rank"

@@ -19,7 +19,7 @@ import re
 from dataclasses import replace
 
 from graph.extract.clauses import Clause, split_clauses
-from graph.extract.comparisons import Comparisons, read_comparisons
+from graph.extract.comparisons import AGAINST, GROWTH_BASES, GROWTH_DIRECTIONS, Comparisons, read_comparisons
 from graph.extract.indicators import (
     MEASURE_VERB,
     at_another_level,
@@ -41,6 +41,9 @@ from graph.model import Document, Figure, FigureKind, Passage
 from graph.numerals import parse_int
 
 _PART_OF = "其中"
+# 比上年减少 ; 较上年末增加: the words of a change against a base, before its number
+CHANGE = re.compile(rf"(?:{GROWTH_BASES}|{AGAINST})(?:{GROWTH_DIRECTIONS})了?")
+RATE_ENDINGS = ("率", "比重", "占比")  # a rate's change in points is its own, not its growth's
 _QUOTES = "“”\"‘’"
 # A bare total names the measure of the figure before it: 新增入驻企业73家，总量达109家
 # 荣登“2025年康养城市排行榜百强”第49名: a place in a named ranking
@@ -136,6 +139,14 @@ def _read_clause(clause: Clause, passage: Passage, context: FigureContext,
         else:
             indicator = _name_of(subject, text[quantity.end:], current, made, len(amounts) > 1)
         cursor = quantity.end
+        if indicator is None and current is not None and CHANGE.fullmatch(subject.strip(" ，,、")):
+            # 粮食播种面积98.21万亩，比上年减少4403亩: the change is a figure of its own, and what
+            # follows (增长5.4%) is still of the figure before
+            change = _figure(clause, passage, context, current.indicator + subject.strip(" ，,、"),
+                             text[:quantity.start], quantity)
+            start, end = _span(clause, subject_start, quantity.end)
+            made.append(replace(change, start=start, end=end))
+            continue
         if indicator is None and current is not None and _adds_value(subject, current, made):
             # 社会消费品零售总额增长5.9%，达到823.5亿元: the figure before gets its value
             current = _with_value(current, quantity, clause)
@@ -163,6 +174,9 @@ def _read_clause(clause: Clause, passage: Passage, context: FigureContext,
     if not amounts and comparisons.any:
         subject = text[:comparisons.spans[0][0]]
         indicator = indicator_from_subject(subject)
+        if indicator and _only_a_change(comparisons):
+            # 第二产业比重较上年下降1.5个百分点: the change is the figure; the share is not stated
+            return [_change_figure(clause, passage, context, indicator, False, comparisons)], None
         if indicator:
             current = _figure(clause, passage, context, indicator, subject, None)
             made.append(current)
@@ -173,7 +187,33 @@ def _read_clause(clause: Clause, passage: Passage, context: FigureContext,
         elif current in figures:
             figures[figures.index(current)] = updated
         current = updated
+        if comparisons.change_words:
+            made.append(_change_figure(clause, passage, context, current.indicator,
+                                       current.growth_rate is not None, comparisons))
     return made, current
+
+
+def _only_a_change(comparisons: Comparisons) -> bool:
+    return comparisons.change_words is not None and all(value is None for value in (
+        comparisons.growth_rate, comparisons.rank, comparisons.growth_rank, comparisons.rank_note,
+        comparisons.share_of_target))
+
+
+def _change_figure(clause: Clause, passage: Passage, context: FigureContext, indicator: str,
+                   of_growth: bool, comparisons: Comparisons) -> Figure:
+    """较一季度提高1.1个百分点 after 地区生产总值增长5.6%: a figure of its own, named by what changed
+    and how (地区生产总值增速较一季度提高), its number as written, in points."""
+    assert comparisons.change_words is not None and comparisons.change_span is not None
+    rate = comparisons.change_unit == "个百分点" and of_growth and not indicator.endswith(RATE_ENDINGS)
+    name = indicator + ("增速" if rate else "") + comparisons.change_words
+    figure = _figure(clause, passage, context, name, clause.text[:comparisons.change_span[0]], None)
+    start, end = _span(clause, *comparisons.change_span)
+    return replace(figure, value=comparisons.change_value, unit=comparisons.change_unit, start=start, end=end)
+
+
+def _span(clause: Clause, start: int, end: int) -> tuple[int, int]:
+    """The file span of clause.text[start:end], past the 、 or 和 that joins it to what comes before."""
+    return clause.span(_subject_start(clause.text, start), end)
 
 
 def _adds_value(subject: str, current: Figure | None, made: list[Figure]) -> bool:

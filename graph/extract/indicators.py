@@ -25,6 +25,8 @@ _TIME = (r"(?:19|20)[0-9]{2}年(?:[0-9]{1,2}月)?(?:份)?|[0-9０-９]{1,2}\s*[-
          r"|前三季度|[一二三四]季度|一年来|过去一年|目前|近年来|五年来")
 _AREA = alternation(words("area_words.tsv"), in_order=True)
 _LINK = alternation(words("linking_words.tsv"), in_order=True)
+# 年末全市常住人口 -> 年末常住人口: the area between the point of the year and the measure
+_YEAR_END_AREA = re.compile(rf"^(?P<when>年末|年底|年初)(?:{_AREA})")
 LEADING = re.compile(rf"^(?:{_TIME}|{_AREA}|{_LINK})[，,、]?")
 TRAILING = re.compile(f"(?:{alternation(words('words_before_numbers.tsv'))})+$")
 # 主要预期目标是地区生产总值增长6%以上 ; 力争粮食产量: what the goal is comes after the words naming it
@@ -49,6 +51,8 @@ SHORT_NAME_CHARS = 12
 _INNERMEASURE_VERB = re.compile(r"(?<=[\u4e00-\u9fff])(?:实现|完成)(?=[\u4e00-\u9fff]{2})")
 # Verbs that say the words before them are a measure with a value: X完成N / X达N / X为N
 MEASURE_VERB = re.compile(alternation(words("words_before_numbers.tsv", "measure")))
+# A note in brackets that ends a phrase: (不含农户), (GDP), (常住人口城镇化率)
+_BRACKETED = re.compile(r"[(（](?P<inner>[^()（）]{1,16})[)）]$")
 _PLAIN_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）]+")
 
 
@@ -57,6 +61,9 @@ def indicator_from_subject(phrase: str) -> str | None:
     name = _INNERMEASURE_VERB.sub("", strip_context(phrase))
     if not name:
         return None
+    note = _BRACKETED.search(name)
+    if note and _is_indicator_name(note.group("inner")):
+        return note.group("inner")  # 占常住人口的比重(常住人口城镇化率)为: the measure the brackets name
     if _is_indicator_name(name):
         return name  # 全市地区生产总值完成 -> 地区生产总值 ; 市属国有企业实现营收 -> 市属国有企业营收
     for verb in _OBJECT_VERB.finditer(name):
@@ -135,13 +142,17 @@ def strip_context(phrase: str) -> str:
     previous = None
     while name != previous:
         previous = name
+        name = _YEAR_END_AREA.sub(r"\g<when>", name)
         name = LEADING.sub("", name, count=1).strip(" ，,、")
         name = TRAILING.sub("", name).strip(" ，,、")
     return name.strip("“”\"")
 
 
 def _is_indicator_name(name: str) -> bool:
-    return (2 <= len(name) <= MAX_CHARS and name.endswith(_ENDINGS) and bool(_HAN.search(name))
+    """Whether a phrase ends as indicator names end; a note in brackets after it aside
+    (固定资产投资(不含农户), 地区生产总值(GDP))."""
+    bare = _BRACKETED.sub("", name) or name
+    return (2 <= len(name) <= MAX_CHARS and bare.endswith(_ENDINGS) and bool(_HAN.search(name))
             and not _COUNT_INSIDE.search(name))
 
 
