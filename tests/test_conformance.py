@@ -20,7 +20,8 @@ def test_every_fixture_and_real_report_builds_a_graph_its_shapes_accept(tmp_path
     reports = [SEED, *sorted(FIXTURES.glob("*.txt")), *FIDELITY_REPORTS]
     summary = build(reports, tmp_path / "out", jobs=2, use_cache=False)
     assert summary.skipped == []
-    assert summary.validation is not None and summary.validation.conforms, summary.validation.report
+    assert summary.validation is not None
+    assert summary.validation.conforms, summary.validation.report
     written = Graph().parse(tmp_path / "out" / "graph.ttl")
     targets = list(written.subjects(RDF.type, PLAN.Target))
     assert targets and all(written.value(target, PLAN.targetYear) is not None for target in targets)
