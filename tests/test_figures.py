@@ -378,3 +378,13 @@ def test_a_note_in_brackets_after_a_measure():
     assert figures["固定资产投资(不含农户)"].growth_rate == "-7.8"
     assert figures["常住人口城镇化率"].value == "60.0"
     assert (figures["年末户籍总户数"].value, figures["户籍人口"].value) == ("147.46", "522.31")
+
+
+def test_a_list_of_amounts_shares_the_unit_the_last_one_writes():
+    """第一、二、三产业增加值分别为112.46、96.6、348.87亿元，分别比上年增长6.2%、11.2%、7.5%."""
+    figures = _figures_of("某市2022年统计公报\n\n第一、二、三产业增加值分别为112.46、96.6、348.87亿元,"
+                          "分别比上年增长6.2%、11.2%、7.5%。\n")
+    assert [(f.indicator, f.value, f.unit, f.growth_rate) for f in figures] == [
+        ("第一产业增加值", "112.46", "亿元", "6.2"), ("第二产业增加值", "96.6", "亿元", "11.2"),
+        ("第三产业增加值", "348.87", "亿元", "7.5")]
+    assert len({(f.start, f.end) for f in figures}) == 3  # three figures, three nodes

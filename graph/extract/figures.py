@@ -34,7 +34,7 @@ from graph.extract.indicators import (
 )
 from graph.extract.names import shared_tail
 from graph.extract.periods import FigureContext, ReportTimeline, period_of
-from graph.extract.quantities import Quantity, find_quantities, normalized
+from graph.extract.quantities import Quantity, find_listed_amounts, find_quantities, normalized
 from graph.extract.spans import overlaps
 from graph.lexicons import words
 from graph.model import Document, Figure, FigureKind, Passage
@@ -122,6 +122,9 @@ def _read_clause(clause: Clause, passage: Passage, context: FigureContext,
     """The figures a clause makes, and the figure that a following clause without subject adds to.
     A figure already made may still gain growth and rank from later clauses: it is replaced."""
     text = clause.text
+    shared_out = _listed_amounts(clause, passage, context)
+    if shared_out:
+        return shared_out, shared_out[-1]
     comparisons = read_comparisons(text)
     quantities = [q for q in find_quantities(text) if not overlaps((q.start, q.end), comparisons.spans)]
     amounts = [q for q in quantities if q.kind != "multiple"]
@@ -191,6 +194,25 @@ def _read_clause(clause: Clause, passage: Passage, context: FigureContext,
             made.append(_change_figure(clause, passage, context, current.indicator,
                                        current.growth_rate is not None, comparisons))
     return made, current
+
+
+def _listed_amounts(clause: Clause, passage: Passage, context: FigureContext) -> list[Figure]:
+    """第一、二、三产业增加值分别为112.46、96.6、348.87亿元: one figure for each name the subject lists,
+    in the unit the list writes; nothing when the names and the amounts do not pair up."""
+    found = find_listed_amounts(clause.text)
+    if not found:
+        return []
+    start, amounts = found
+    indicator = indicator_from_subject(clause.text[:start])
+    names = listed_names(indicator, len(amounts)) if indicator else None
+    if not names:
+        return []
+    figures = []
+    for name, quantity in zip(names, amounts):
+        figure = _figure(clause, passage, context, name, clause.text[:start], quantity)
+        span_start, span_end = _span(clause, 0, quantity.end)  # each its own span: the subject through its amount
+        figures.append(replace(figure, start=span_start, end=span_end))
+    return figures
 
 
 def _only_a_change(comparisons: Comparisons) -> bool:
@@ -349,9 +371,10 @@ def _respective(clause: Clause, passage: Passage, context: FigureContext, compar
     if len(before) < len(rates) or any(f.growth_rate for f in before[-len(rates):]):
         return made
     bounds = comparisons.respective_bounds or (None,) * len(rates)
-    for figure, rate, bound in zip(before[-len(rates):], rates, bounds):
+    for figure, rate, bound, rate_end in zip(before[-len(rates):], rates, bounds, comparisons.respective_ends):
+        # each figure's span runs to its own rate, so that figures listed together stay apart
         updated = replace(figure, growth_rate=rate, qualifier=figure.qualifier or bound,
-                          end=max(figure.end, clause.end))
+                          end=max(figure.end, clause.span(0, rate_end)[1]))
         if figure in made:
             made[made.index(figure)] = updated
         else:
@@ -365,6 +388,8 @@ def listed_names(name: str, count: int) -> list[str] | None:
     if name.startswith("城乡") and count == 2:
         return ["城镇" + name[2:], "农村" + name[2:]]
     names = name.split("、")
+    if names[0].startswith("第") and all(item[:1] in "一二三四五六七八九十" for item in names[1:]):
+        names = [names[0]] + ["第" + item for item in names[1:]]  # 第一、二、三产业 -> 第一, 第二, 第三产业
     shared = shared_tail(names)  # what follows the last listed name: 景区年游客接待量
     if len(names) != count or not shared:
         return None

@@ -160,3 +160,31 @@ def _integer_or_digits(number: str) -> str:
 def _plain(value: Decimal) -> str:
     """A decimal without exponent or trailing zeros: 181500000000, 0.5."""
     return format(value.normalize(), "f")
+
+
+# 分别为112.46、96.6、348.87亿元 / 分别达到27524亿元、19981亿元: a list of amounts for the names the
+# subject lists; where only the last writes its unit, every one is in that unit
+_LISTED_AMOUNTS = re.compile(
+    rf"分别(?:为|是|达到|达|完成|实现)?(?P<amounts>{DIGITS}(?:(?:{_MAGNITUDE})?(?:{_UNIT}))?"
+    rf"(?:(?:、|和|与|及){DIGITS}(?:(?:{_MAGNITUDE})?(?:{_UNIT}))?)+)")
+_ONE_AMOUNT = re.compile(rf"(?P<number>{DIGITS})(?P<magnitude>{_MAGNITUDE})?(?P<unit>{_UNIT})?")
+
+
+def find_listed_amounts(text: str) -> tuple[int, list[Quantity]] | None:
+    """Where a list of amounts begins (分别…), and the amounts, each in its own unit or the last's."""
+    match = _LISTED_AMOUNTS.search(text)
+    if not match:
+        return None
+    pieces = list(_ONE_AMOUNT.finditer(text, match.start("amounts"), match.end("amounts")))
+    last = pieces[-1]
+    if last.group("unit") is None:
+        return None
+    amounts = []
+    for piece in pieces:
+        has_own = piece.group("unit") is not None
+        base, magnitude = (piece.group("unit"), piece.group("magnitude")) if has_own else \
+            (last.group("unit"), last.group("magnitude"))
+        number = to_ascii_digits(piece.group("number")).replace("．", ".")
+        amounts.append(Quantity(number, _unit(base, magnitude), None, piece.start(), piece.end(),
+                                "amount", piece.group("number")))
+    return match.start(), amounts
