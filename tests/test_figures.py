@@ -388,3 +388,12 @@ def test_a_list_of_amounts_shares_the_unit_the_last_one_writes():
         ("第一产业增加值", "112.46", "亿元", "6.2"), ("第二产业增加值", "96.6", "亿元", "11.2"),
         ("第三产业增加值", "348.87", "亿元", "7.5")]
     assert len({(f.start, f.end) for f in figures}) == 3  # three figures, three nodes
+
+
+def test_figures_listed_with_their_own_growth_and_a_verb_they_share():
+    figures = [(f.indicator, f.value, f.growth_rate) for f in _figures_of(
+        "某市政府工作报告\n\n全年地区生产总值增长3.3%、规模以上工业增加值增长4.9%、全体居民人均可支配收入增长6.8%。"
+        "新增国家科技型中小企业191户、高新技术企业73户、专精特新“小巨人”企业7户。\n")]
+    assert figures == [("地区生产总值", None, "3.3"), ("规模以上工业增加值", None, "4.9"),
+                       ("全体居民人均可支配收入", None, "6.8"), ("新增国家科技型中小企业", "191", None),
+                       ("新增高新技术企业", "73", None), ("新增专精特新小巨人企业", "7", None)]

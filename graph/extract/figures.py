@@ -19,7 +19,14 @@ import re
 from dataclasses import replace
 
 from graph.extract.clauses import Clause, split_clauses
-from graph.extract.comparisons import AGAINST, GROWTH_BASES, GROWTH_DIRECTIONS, Comparisons, read_comparisons
+from graph.extract.comparisons import (
+    AGAINST,
+    GROWTH,
+    GROWTH_BASES,
+    GROWTH_DIRECTIONS,
+    Comparisons,
+    read_comparisons,
+)
 from graph.extract.indicators import (
     MEASURE_VERB,
     at_another_level,
@@ -32,7 +39,7 @@ from graph.extract.indicators import (
     strip_context,
     trim_measure,
 )
-from graph.extract.names import shared_tail
+from graph.extract.names import shared_tail, unquote
 from graph.extract.periods import FigureContext, ReportTimeline, period_of
 from graph.extract.quantities import Quantity, find_listed_amounts, find_quantities, normalized
 from graph.extract.spans import overlaps
@@ -52,6 +59,8 @@ LIST_RANK = re.compile(r"[“\"《](?P<list>[^”\"》]{2,30}(?:榜|排行榜|�
 LEADING_YEAR = re.compile(r"^(?:19|20)[0-9]{2}年?")
 _BREAKDOWN = re.compile(r"[0-9０-９]+大?类$")
 GENERIC_TOTALS = words("total_words.tsv")
+SHORT_NOUN_CHARS = 12
+_HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 bare_verb_prefix = re.compile(r"^(?:新增|新建|建成|培育|引进|引育|累计|开工)")
 
 
@@ -111,10 +120,31 @@ def _continues_previous(document: Document, passage: Passage) -> bool:
 def _figures_in(passage: Passage, file_text: str, context: FigureContext) -> list[Figure]:
     figures: list[Figure] = []
     current: Figure | None = None
-    for clause in split_clauses(passage, file_text):
-        made, current = _read_clause(clause, passage, context, current, figures)
-        figures.extend(made)
+    for whole in split_clauses(passage, file_text):
+        for clause in _growth_items(whole):
+            made, current = _read_clause(clause, passage, context, current, figures)
+            figures.extend(made)
     return figures
+
+
+def _growth_items(clause: Clause) -> list[Clause]:
+    """地区生产总值增长3.3%、规模以上工业增加值增长4.9%、全体居民人均可支配收入增长6.8%: a list of
+    figures each with its own growth, cut at the 、 between them, is read as clauses of their own."""
+    text = clause.text
+    if "分别" in text or len(GROWTH.findall(text)) < 2:
+        return [clause]
+    cuts = [index for index in range(len(text)) if text[index] == "、"
+            and GROWTH.search(text, 0, index) and GROWTH.search(text, index + 1)]
+    cuts = [cut for cut in cuts if not any(m.start() < cut < m.end() for m in GROWTH.finditer(text))]
+    if not cuts:
+        return [clause]
+    items, begin = [], 0
+    for cut in [*cuts, len(text)]:
+        if begin < cut:
+            items.append(Clause(text[begin:cut], *clause.span(begin, cut), clause.position + begin,
+                                clause.offsets[begin:cut]))
+        begin = cut + 1
+    return items
 
 
 def _read_clause(clause: Clause, passage: Passage, context: FigureContext,
@@ -283,11 +313,26 @@ def _name_of(subject: str, following: str, current: Figure | None, made: list[Fi
         return verb + noun if verb else noun
     if joiner and previous is not None:
         return previous.indicator  # 分别突破528万人次、441万人次: named when the list is shared out
+    listed = _listed_after_verb(subject, previous)
+    if listed:
+        return listed
     if verb and previous is not None:
         if names_actor(subject, previous.indicator):
             return previous.indicator + verb  # 帮扶车间吸纳8096人 ; 输变电工程已开工6个
         return verb + _without_verb(previous.indicator)  # 民营企业达25.3万户、新增3270户
     return None
+
+
+def _listed_after_verb(subject: str, previous: Figure | None) -> str | None:
+    """新增国家科技型中小企业191户、高新技术企业73户: a noun listed after a figure named by a verb and
+    its object is the verb's next object (新增高新技术企业)."""
+    if previous is None or not subject.startswith("、"):
+        return None
+    verb = bare_verb_prefix.match(previous.indicator)
+    noun = unquote(subject[1:].strip())
+    if not verb or not 2 <= len(noun) <= SHORT_NOUN_CHARS or not _HAN_ONLY.fullmatch(noun):
+        return None
+    return verb.group() + noun
 
 
 def _without_verb(indicator: str) -> str:
