@@ -397,3 +397,14 @@ def test_figures_listed_with_their_own_growth_and_a_verb_they_share():
     assert figures == [("地区生产总值", None, "3.3"), ("规模以上工业增加值", None, "4.9"),
                        ("全体居民人均可支配收入", None, "6.8"), ("新增国家科技型中小企业", "191", None),
                        ("新增高新技术企业", "73", None), ("新增专精特新小巨人企业", "7", None)]
+
+
+def test_the_structure_of_three_industries_gives_their_shares():
+    figures = [(f.indicator, f.value, f.unit, f.period) for f in _figures_of(
+        "某市2019年国民经济和社会发展统计公报\n\n三次产业比例由上年的10.0:49.0:41.0调整为10.1:48.9:41.0。"
+        "乡村人口149.59万人,占常住人口的比重为59.7%。\n")]
+    assert figures[:6] == [
+        ("第一产业占地区生产总值比重", "10.1", None, "2019"), ("第二产业占地区生产总值比重", "48.9", None, "2019"),
+        ("第三产业占地区生产总值比重", "41.0", None, "2019"), ("第一产业占地区生产总值比重", "10.0", None, "2018"),
+        ("第二产业占地区生产总值比重", "49.0", None, "2018"), ("第三产业占地区生产总值比重", "41.0", None, "2018")]
+    assert ("乡村人口占常住人口的比重", "59.7", "%", "2019") in figures  # the share is the figure before's

@@ -41,13 +41,19 @@ from graph.extract.indicators import (
 )
 from graph.extract.names import shared_tail, unquote
 from graph.extract.periods import FigureContext, ReportTimeline, period_of
-from graph.extract.quantities import Quantity, find_listed_amounts, find_quantities, normalized
+from graph.extract.quantities import DIGITS, Quantity, find_listed_amounts, find_quantities, normalized
 from graph.extract.spans import overlaps
 from graph.lexicons import words
 from graph.model import Document, Figure, FigureKind, Passage
-from graph.numerals import parse_int
+from graph.numerals import parse_int, to_ascii_digits
 
 _PART_OF = "其中"
+# 三次产业结构比为20.2:17.3:62.5 ; 三次产业比例由上年的10.0:49.0:41.0调整为10.1:48.9:41.0
+_RATIO_OF_THREE = rf"{DIGITS}[:：]{DIGITS}[:：]{DIGITS}"
+STRUCTURE = re.compile(rf"三次产业(?:结构比|结构|比例|比重)(?:比)?(?:由上年的?(?P<before>{_RATIO_OF_THREE}))?"
+                       rf"(?:调整)?(?:为|是)(?P<now>{_RATIO_OF_THREE})")
+STRUCTURE_PARTS = ("第一产业占地区生产总值比重", "第二产业占地区生产总值比重", "第三产业占地区生产总值比重")
+_NUMBER = re.compile(DIGITS)
 # 比上年减少 ; 较上年末增加: the words of a change against a base, before its number
 CHANGE = re.compile(rf"(?:{GROWTH_BASES}|{AGAINST})(?:{GROWTH_DIRECTIONS})了?")
 RATE_ENDINGS = ("率", "比重", "占比")  # a rate's change in points is its own, not its growth's
@@ -152,7 +158,7 @@ def _read_clause(clause: Clause, passage: Passage, context: FigureContext,
     """The figures a clause makes, and the figure that a following clause without subject adds to.
     A figure already made may still gain growth and rank from later clauses: it is replaced."""
     text = clause.text
-    shared_out = _listed_amounts(clause, passage, context)
+    shared_out = _listed_amounts(clause, passage, context) or _industry_structure(clause, passage, context)
     if shared_out:
         return shared_out, shared_out[-1]
     comparisons = read_comparisons(text)
@@ -245,6 +251,28 @@ def _listed_amounts(clause: Clause, passage: Passage, context: FigureContext) ->
     return figures
 
 
+def _industry_structure(clause: Clause, passage: Passage, context: FigureContext) -> list[Figure]:
+    """三次产业结构比为20.2:17.3:62.5 ; 三次产业比例由上年的10.0:49.0:41.0调整为10.1:48.9:41.0: the
+    three industries' shares of GDP, as the ratio writes them (the ratio names no unit, so none is
+    written); the year before's, where the sentence gives it, as figures of that year."""
+    match = STRUCTURE.search(clause.text)
+    if not match:
+        return []
+    figures = []
+    for group in ("now", "before"):
+        if match.group(group) is None:
+            continue
+        parts = _NUMBER.finditer(clause.text, match.start(group), match.end(group))
+        for name, part in zip(STRUCTURE_PARTS, parts):
+            figure = _figure(clause, passage, context, name, clause.text[:match.start()], None)
+            if group == "before" and figure.period:
+                figure = replace(figure, period=str(int(figure.period[:4]) - 1))
+            start, end = clause.span(*part.span())
+            figures.append(replace(figure, value=to_ascii_digits(part.group()).replace("．", "."),
+                                   start=start, end=end))
+    return figures
+
+
 def _only_a_change(comparisons: Comparisons) -> bool:
     return comparisons.change_words is not None and all(value is None for value in (
         comparisons.growth_rate, comparisons.rank, comparisons.growth_rank, comparisons.rank_note,
@@ -299,6 +327,8 @@ def _name_of(subject: str, following: str, current: Figure | None, made: list[Fi
     indicator = indicator_from_subject(subject)
     if indicator in GENERIC_TOTALS and previous is not None:
         return _without_verb(previous.indicator) + indicator  # 新增入驻企业73家，总量达109家
+    if indicator and indicator.startswith("占") and previous is not None:
+        return previous.indicator + indicator  # 乡村人口149.59万人，占常住人口的比重为59.7%
     if indicator:
         return indicator
     if previous is not None:

@@ -93,8 +93,13 @@ def _years(title: str) -> tuple[int | None, int | None]:
         after = [year for position, year in years if position > execution]
         review = before[-1] if before else None
         plan = after[0] if after else None
-    elif any(word in title for word in ("草案", "计划", "政府工作报告")):
-        plan = years[-1][1]  # 2025年政府工作报告: the year it plans for
+    elif "公报" in title:
+        review = years[0][1]  # 2023年国民经济和社会发展统计公报: the year it reports on
+    elif "政府工作报告" in title:
+        plan = years[-1][1]  # 2025年政府工作报告: the year it plans for, after the year it reviews
+        review = plan - 1
+    elif any(word in title for word in ("草案", "计划")):
+        plan = years[-1][1]
     return review, plan
 
 
