@@ -408,3 +408,9 @@ def test_the_structure_of_three_industries_gives_their_shares():
         ("第三产业占地区生产总值比重", "41.0", None, "2019"), ("第一产业占地区生产总值比重", "10.0", None, "2018"),
         ("第二产业占地区生产总值比重", "49.0", None, "2018"), ("第三产业占地区生产总值比重", "41.0", None, "2018")]
     assert ("乡村人口占常住人口的比重", "59.7", "%", "2019") in figures  # the share is the figure before's
+
+
+def test_rates_shared_out_to_names_listed_whole():
+    growth = {f.indicator: f.growth_rate for f in _figures_of(
+        "某市2023年政府工作报告\n\n一般公共预算总收入、地方一般公共预算收入同口径分别增长4.9%和6.6%。\n")}
+    assert growth == {"一般公共预算总收入": "4.9", "地方一般公共预算收入": "6.6"}

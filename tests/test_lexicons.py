@@ -22,7 +22,8 @@ TAGS = {
     "issuing_bodies.tsv": {"whole", "ending"},
     "name_breaks.tsv": {"project", "organization"},
     "project_kind_words.tsv": {"before", "start"},
-    "words_before_numbers.tsv": {"measure"},
+    "words_before_numbers.tsv": {"measure", "held"},
+    "comparison_words.tsv": {"above", "below"},
 }
 # Lexicons whose rows give other names for what they name (comma-separated, or -): every name
 # must name one row only, or a lookup by name would pick one of two at random

@@ -463,6 +463,8 @@ def listed_names(name: str, count: int) -> list[str] | None:
     if name.startswith("城乡") and count == 2:
         return ["城镇" + name[2:], "农村" + name[2:]]
     names = name.split("、")
+    if len(names) == count and all(measure_ending(item) for item in names):
+        return names  # 一般公共预算总收入、地方一般公共预算收入分别增长4.9%和6.6%: each named whole
     if names[0].startswith("第") and all(item[:1] in "一二三四五六七八九十" for item in names[1:]):
         names = [names[0]] + ["第" + item for item in names[1:]]  # 第一、二、三产业 -> 第一, 第二, 第三产业
     shared = shared_tail(names)  # what follows the last listed name: 景区年游客接待量
