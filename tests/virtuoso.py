@@ -15,10 +15,17 @@ SYSTEM_INI = Path("/etc/virtuoso-opensource-7/virtuoso.ini")
 START_SECONDS = 60
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+def _free_ports(count: int) -> list[int]:
+    """Ports free on 127.0.0.1, all different: each probe holds its port until all are chosen
+    (one probe closed before the next is bound may be given the same port again)."""
+    probes = [socket.socket() for _ in range(count)]
+    try:
+        for probe in probes:
+            probe.bind(("127.0.0.1", 0))
+        return [probe.getsockname()[1] for probe in probes]
+    finally:
+        for probe in probes:
+            probe.close()
 
 
 def _ini(folder: Path, sql_port: int, http_port: int) -> str:
@@ -33,7 +40,7 @@ def _ini(folder: Path, sql_port: int, http_port: int) -> str:
 @contextmanager
 def running_virtuoso(virtuoso: str, isql: str, folder: Path):
     """Start Virtuoso in `folder`; yield its SPARQL endpoint URL; stop it."""
-    sql_port, http_port = _free_port(), _free_port()
+    sql_port, http_port = _free_ports(2)
     ini = folder / "virtuoso.ini"
     ini.write_text(_ini(folder, sql_port, http_port), encoding="utf-8")
     log = (folder / "server.log").open("w")
