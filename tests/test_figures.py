@@ -414,3 +414,11 @@ def test_rates_shared_out_to_names_listed_whole():
     growth = {f.indicator: f.growth_rate for f in _figures_of(
         "某市2023年政府工作报告\n\n一般公共预算总收入、地方一般公共预算收入同口径分别增长4.9%和6.6%。\n")}
     assert growth == {"一般公共预算总收入": "4.9", "地方一般公共预算收入": "6.6"}
+
+
+def test_places_in_rankings_named_without_quotes():
+    ranks = {f.indicator: (f.rank, f.qualifier) for f in _figures_of(
+        "某市2023年政府工作报告\n\n位列中国某某城市指数前十强、某某现代化指数第12位、全国先进制造业城市第16位。"
+        "某市跃居全国先进制造业百强城市第六位。\n")}
+    assert ranks == {"中国某某城市指数": (10, "前"), "某某现代化指数": (12, None), "全国先进制造业城市": (16, None),
+                     "全国先进制造业百强城市": (6, None)}

@@ -62,6 +62,12 @@ _QUOTES = "“”\"‘’"
 # 荣登“2025年康养城市排行榜百强”第49名: a place in a named ranking
 LIST_RANK = re.compile(r"[“\"《](?P<list>[^”\"》]{2,30}(?:榜|排行榜|百强|强|名单|指数))[”\"》]"
                        r"第(?P<rank>[0-9０-９]+)(?:位|名)")
+# 位列中国某某指数第12位 ; 跃居全国先进制造业百强城市第六位 ; 某某城市前十强: a place in a ranking
+# named without quotes, known by how such names end
+NAMED_RANK = re.compile(
+    r"(?P<list>[\u4e00-\u9fff]{2,16}?(?:指数|城市|榜|名单))"
+    r"(?:第(?P<rank>[0-9０-９]+|[一二三四五六七八九十]+)(?:位|名)|前(?P<top>[一二三四五六七八九十百0-9０-９]+)(?:强|位|名))")
+_RANKING_VERBS = re.compile(r"^.*?(?:跃居|位居|位列|荣登|进入|居|列)")
 LEADING_YEAR = re.compile(r"^(?:19|20)[0-9]{2}年?")
 _BREAKDOWN = re.compile(r"[0-9０-９]+大?类$")
 GENERIC_TOTALS = words("total_words.tsv")
@@ -203,6 +209,8 @@ def _read_clause(clause: Clause, passage: Passage, context: FigureContext,
     made = _distribute(made, text)
     if comparisons.respective_rates:
         return _respective(clause, passage, context, comparisons, made, figures), None
+    if not amounts and not LIST_RANK.search(text) and NAMED_RANK.search(text):
+        return _named_ranks(clause, passage, context), None
     listed = LIST_RANK.search(text)
     if listed and not amounts:
         name = listed.group("list")
@@ -270,6 +278,22 @@ def _industry_structure(clause: Clause, passage: Passage, context: FigureContext
             start, end = clause.span(*part.span())
             figures.append(replace(figure, value=to_ascii_digits(part.group()).replace("．", "."),
                                    start=start, end=end))
+    return figures
+
+
+def _named_ranks(clause: Clause, passage: Passage, context: FigureContext) -> list[Figure]:
+    """位列中国大城强城指数前十强、中国地级市基本现代化指数第12位: one figure a ranking, named by it."""
+    figures = []
+    for match in NAMED_RANK.finditer(clause.text):
+        name = LEADING_YEAR.sub("", _RANKING_VERBS.sub("", match.group("list")))
+        if len(name) < 4:
+            continue
+        top = match.group("top")
+        figure = replace(_figure(clause, passage, context, name, clause.text[:match.start()], None),
+                         rank=parse_int(match.group("rank") or top), rank_scope=name,
+                         qualifier="前" if top else None)
+        start, end = clause.span(match.start("list") + match.group("list").find(name), match.end())
+        figures.append(replace(figure, start=start, end=end))
     return figures
 
 
