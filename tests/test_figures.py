@@ -422,3 +422,9 @@ def test_places_in_rankings_named_without_quotes():
         "某市跃居全国先进制造业百强城市第六位。\n")}
     assert ranks == {"中国某某城市指数": (10, "前"), "某某现代化指数": (12, None), "全国先进制造业城市": (16, None),
                      "全国先进制造业百强城市": (6, None)}
+
+
+def test_a_count_ends_where_a_measure_of_what_it_counts_begins():
+    figures = [(f.indicator, f.value, f.unit) for f in _figures_of(
+        "某市2023年计划\n\n一、2022年执行情况\n\n2401家白名单企业正常生产率保持95%以上。\n")]
+    assert figures == [("白名单企业", "2401", "家"), ("白名单企业正常生产率", "95", "%")]

@@ -44,6 +44,10 @@ _COUNTED_STOP = re.compile(
     r"(?:[0-9０-９]|(?:和|及|与)(?=[0-9０-９])|的|在|累计|突破|超过|达到|达|共|全部|全面|全力|正式|已经|已|均|开工|建成|投产|投用|完成|实现|达到|入驻|入选|参加|参评|参与|落地|"
     r"获评|通过|纳入|应用|提供|带动|吸纳|覆盖|开展|进行|、|，|；|。)")
 MAX_CHARS = 24
+# 白名单企业正常生产率保持 -> 白名单企业 ; 行业大类中 -> 行业大类: what is counted, not the measure of it after
+_COUNTED_HEAD = re.compile(
+    rf"^(?P<head>[\u4e00-\u9fff]*?(?:{alternation(words('counted_heads.tsv'))}))"
+    rf"(?:中|[\u4e00-\u9fff]+?(?:{alternation(column('indicator_endings.tsv'))})(?:{alternation(words('words_before_numbers.tsv'))})*)$")
 PLACE_PREFIX_MAX = 8  # the longest division name worth trying before a measure
 PLACE_PREFIX_MAX = 8  # 鄂尔多斯市, 巴音郭楞蒙古自治州 aside: the longest division name worth trying
 SHORT_NAME_CHARS = 12
@@ -128,6 +132,7 @@ def counted_noun(following: str) -> str | None:
     stop = _COUNTED_STOP.search(text)
     noun = text[:stop.start()] if stop else text
     noun = noun.strip("《》（）() ")
+    noun = _COUNTED_HEAD.sub(r"\g<head>", noun)
     if 2 <= len(noun) <= MAX_CHARS and _HAN.search(noun[-1]):
         return noun
     return None
