@@ -18,7 +18,7 @@ _NUMERAL = r"[一二三四五六七八九十]{1,3}"
 _DIGIT = r"[0-9０-９]{1,2}"
 
 # 一、2025年国民经济和社会发展规划执行情况
-_HEADING_1 = re.compile(rf"^(?P<n>{_NUMERAL})[、．.]\s*(?P<text>.+)$")
+_HEADING_1 = re.compile(rf"^(?P<n>{_NUMERAL})[、．.](?![一二三四五六七八九十][、，,和及])\s*(?P<text>.+)$")
 # (一)经济总体稳中向好 / （二）内需挖潜增效明显
 _HEADING_2 = re.compile(rf"^[(（]\s*(?P<n>{_NUMERAL})\s*[)）]\s*(?P<text>.+)$")
 # 1.扩大有效投资。 / １、… but not 1.5亿吨 or 2025年
