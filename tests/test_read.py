@@ -156,7 +156,7 @@ def test_unbalanced_bracket_does_not_swallow_the_report():
 
 def test_an_enumeration_of_numerals_opens_no_section():
     """一、二、三次产业分别拉动… lists the industries; it is a sentence, not the heading 一、"""
-    document = parse_document("某区2022年统计公报\n\n一、综合\n\n一、二、三次产业分别拉动GDP增长0.1、1.8、7.4个百分点。\n",
-                              source="list.txt")
+    text = "某区2022年统计公报\n\n一、综合\n\n一、二、三次产业分别拉动GDP增长0.1、1.8、7.4个百分点。\n"
+    document = parse_document(text, source="list.txt")
     assert [s.heading for s in document.sections] == ["综合"]
     assert document.passages[0].text.startswith("一、二、三次产业")
