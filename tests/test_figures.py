@@ -226,7 +226,7 @@ def test_changzhi_plan_report():
     assert (revenue.value, revenue.growth_rate) == ("268.3", "-2.5")
     assert figures["o", "社会消费品零售总额"].qualifier == "突破"
     assert figures["o", "城镇居民人均可支配收入"].qualifier == "左右"
-    assert figures["o", "投资"].qualifier == "约"
+    assert figures["o", "新开工项目完成投资"].qualifier == "约"  # 新开工项目126个，完成投资约320亿元: theirs
     target = figures["t", "规模以上工业增加值"]
     assert (target.growth_rate, target.qualifier, target.target_year) == ("6", "以上", 2025)
     jobs = figures["t", "城镇新增就业"]
@@ -428,3 +428,9 @@ def test_a_count_ends_where_a_measure_of_what_it_counts_begins():
     figures = [(f.indicator, f.value, f.unit) for f in _figures_of(
         "某市2023年计划\n\n一、2022年执行情况\n\n2401家白名单企业正常生产率保持95%以上。\n")]
     assert figures == [("白名单企业", "2401", "家"), ("白名单企业正常生产率", "95", "%")]
+
+
+def test_a_threshold_is_part_of_what_is_counted_and_what_the_counted_did_is_theirs():
+    figures = [(f.indicator, f.value, f.unit) for f in _figures_of(
+        "某区2024年计划执行情况\n\n新开工5亿元以上项目32个,完成年度投资102.7亿元。\n")]
+    assert figures == [("新开工5亿元以上项目", "32", "个"), ("新开工5亿元以上项目完成年度投资", "102.7", "亿元")]

@@ -72,6 +72,8 @@ LEADING_YEAR = re.compile(r"^(?:19|20)[0-9]{2}年?")
 _BREAKDOWN = re.compile(r"[0-9０-９]+大?类$")
 GENERIC_TOTALS = words("total_words.tsv")
 SHORT_NOUN_CHARS = 12
+COUNT_UNITS = ("个", "家", "项", "户", "座", "所", "条", "处", "批")  # a figure that counts things
+_ACTS = re.compile(r"(?:完成|实现)")  # what the things counted did, as a figure of theirs
 _HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 bare_verb_prefix = re.compile(r"^(?:新增|新建|建成|培育|引进|引育|累计|开工)")
 
@@ -349,6 +351,8 @@ def _name_of(subject: str, following: str, current: Figure | None, made: list[Fi
     previous = made[-1] if made else current
     subject = _BREAKDOWN.sub("", subject)  # 共开发7大类75种产品: the 75 are products, in 7 kinds
     indicator = indicator_from_subject(subject)
+    if indicator and previous is not None and previous.unit in COUNT_UNITS and _ACTS.match(subject.strip(" ，,、")):
+        return previous.indicator + subject.strip(" ，,、")  # 新开工项目32个，完成年度投资102.7亿元: theirs
     if indicator in GENERIC_TOTALS and previous is not None:
         return _without_verb(previous.indicator) + indicator  # 新增入驻企业73家，总量达109家
     if indicator and indicator.startswith("占") and previous is not None:

@@ -44,6 +44,8 @@ _COUNTED_STOP = re.compile(
     r"(?:[0-9０-９]|(?:和|及|与)(?=[0-9０-９])|的|在|累计|突破|超过|达到|达|共|全部|全面|全力|正式|已经|已|均|开工|建成|投产|投用|完成|实现|达到|入驻|入选|参加|参评|参与|落地|"
     r"获评|通过|纳入|应用|提供|带动|吸纳|覆盖|开展|进行|、|，|；|。)")
 MAX_CHARS = 24
+# 新开工5亿元以上项目: a threshold is part of the name of what is counted
+_THRESHOLD = re.compile(r"[0-9０-９]+(?:[.．][0-9]+)?[万亿]?元?(?:以上|以下)")
 # 白名单企业正常生产率保持 -> 白名单企业 ; 行业大类中 -> 行业大类: what is counted, not the measure of it after
 _COUNTED_HEAD = re.compile(
     rf"^(?P<head>[\u4e00-\u9fff]*?(?:{alternation(words('counted_heads.tsv'))}))"
@@ -72,7 +74,7 @@ def indicator_from_subject(phrase: str) -> str | None:
         return name  # 全市地区生产总值完成 -> 地区生产总值 ; 市属国有企业实现营收 -> 市属国有企业营收
     for verb in _OBJECT_VERB.finditer(name):
         obj = strip_context(name[verb.end():])
-        if 2 <= len(obj) <= MAX_CHARS and _HAN.search(obj) and not _DIGIT.search(obj):
+        if 2 <= len(obj) <= MAX_CHARS and _HAN.search(obj) and not _DIGIT.search(_THRESHOLD.sub("", obj)):
             candidate = verb.group() + obj  # 累计发放补贴 -> 发放补贴 ; 投运服务器 ; 提供就业岗位
             return candidate if len(candidate) <= MAX_CHARS else None
     if (MEASURE_VERB.search(phrase) and 3 <= len(name) <= SHORT_NAME_CHARS

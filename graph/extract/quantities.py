@@ -22,6 +22,8 @@ from graph.lexicons import rows, words
 from graph.numerals import chinese_to_int, to_ascii_digits
 
 DIGITS = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
+# 5亿元以上项目 ; 500万元以上工业企业: an amount and 以上 before what it bounds is part of a name
+THRESHOLD_OF = re.compile(rf"[\u4e00-\u9fff]{{0,3}}?(?:{alternation(words('counted_heads.tsv'))})")
 _CHINESE_DIGITS = "一二两三四五六七八九十百千"
 
 
@@ -92,6 +94,8 @@ def find_quantities(text: str) -> list[Quantity]:
         number_start = match.start("number")
         if _inside(found, number_start) or not _stands_alone(text, number_start, match.end()):
             continue
+        if match.group("after") in ("以上", "以下") and THRESHOLD_OF.match(text, match.end()):
+            continue  # 新开工5亿元以上项目32个: a threshold in the name of what is counted
         found.append(_amount(match))
     for match in _STREAK.finditer(text):
         if not _inside(found, match.start()):
