@@ -434,3 +434,13 @@ def test_a_threshold_is_part_of_what_is_counted_and_what_the_counted_did_is_thei
     figures = [(f.indicator, f.value, f.unit) for f in _figures_of(
         "某区2024年计划执行情况\n\n新开工5亿元以上项目32个,完成年度投资102.7亿元。\n")]
     assert figures == [("新开工5亿元以上项目", "32", "个"), ("新开工5亿元以上项目完成年度投资", "102.7", "亿元")]
+
+
+def test_notes_quotes_and_counts_of_enterprises_in_a_figures_name():
+    figures = {f.indicator: f for f in _figures_of(
+        "某区2024年计划执行情况\n\n预计(下同)全年地区生产总值同比(下同)增长6.6%。新增“四上”单位317家。"
+        "规模以上工业企业总数突破1000家。列入省级重大项目4个。\n")}
+    assert figures["地区生产总值"].growth_rate == "6.6"
+    assert figures["新增四上单位"].value == "317"  # quotes are not part of a measure's name
+    assert (figures["规模以上工业企业总数"].value, figures["规模以上工业企业总数"].qualifier) == ("1000", "突破")
+    assert figures["列入省级重大项目"].value == "4"

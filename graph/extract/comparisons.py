@@ -25,8 +25,10 @@ _DIRECTION = GROWTH_DIRECTIONS = alternation(words("growth_words.tsv"))
 _BASIS = GROWTH_BASES = alternation(words("growth_bases.tsv"))
 _HELD = alternation(words("words_before_numbers.tsv", "held"))  # 涨幅控制在3%左右
 
+# (下同): a note that the words before it hold for what follows, written inside a figure
+NOTE = r"(?:[(（]下同[)）])"
 GROWTH = re.compile(
-    rf"(?P<basis>{_BASIS})?(?P<direction>{_DIRECTION})(?:了)?(?:{_HELD})?(?P<before>{_BEFORE})?"
+    rf"(?P<basis>{_BASIS})?{NOTE}?(?P<direction>{_DIRECTION})(?:了)?(?:{_HELD})?(?P<before>{_BEFORE})?"
     rf"(?P<number>{DIGITS})[%％](?P<after>{_AFTER})?")
 # 提高2.1个百分点 ; 较一季度提高1.1个百分点 ; 比上年末下降1.52个千分点: a change in points, against
 # the base the words name (比上年 when none is named)

@@ -44,6 +44,7 @@ _COUNTED_STOP = re.compile(
     r"(?:[0-9０-９]|(?:和|及|与)(?=[0-9０-９])|的|在|累计|突破|超过|达到|达|共|全部|全面|全力|正式|已经|已|均|开工|建成|投产|投用|完成|实现|达到|入驻|入选|参加|参评|参与|落地|"
     r"获评|通过|纳入|应用|提供|带动|吸纳|覆盖|开展|进行|、|，|；|。)")
 MAX_CHARS = 24
+_NOTE = re.compile(r"[(（]下同[)）]")  # 预计(下同)全年地区生产总值: a note on the words before it
 # 新开工5亿元以上项目: a threshold is part of the name of what is counted
 _THRESHOLD = re.compile(r"[0-9０-９]+(?:[.．][0-9]+)?[万亿]?元?(?:以上|以下)")
 # 白名单企业正常生产率保持 -> 白名单企业 ; 行业大类中 -> 行业大类: what is counted, not the measure of it after
@@ -75,7 +76,7 @@ def indicator_from_subject(phrase: str) -> str | None:
     for verb in _OBJECT_VERB.finditer(name):
         obj = strip_context(name[verb.end():])
         if 2 <= len(obj) <= MAX_CHARS and _HAN.search(obj) and not _DIGIT.search(_THRESHOLD.sub("", obj)):
-            candidate = verb.group() + obj  # 累计发放补贴 -> 发放补贴 ; 投运服务器 ; 提供就业岗位
+            candidate = verb.group() + re.sub("[“”\"‘’]", "", obj)  # 累计发放补贴 -> 发放补贴 ; 新增“四上”单位
             return candidate if len(candidate) <= MAX_CHARS else None
     if (MEASURE_VERB.search(phrase) and 3 <= len(name) <= SHORT_NAME_CHARS
             and _PLAIN_NAME.fullmatch(name)):
@@ -142,7 +143,7 @@ def counted_noun(following: str) -> str | None:
 
 def strip_context(phrase: str) -> str:
     """Drop the time, area and linking words around a name: 2025年，全市…完成 -> …"""
-    name = phrase.strip(" ，,、：:")
+    name = _NOTE.sub("", phrase).strip(" ，,、：:")
     cues = list(_GOAL_CUE.finditer(name))
     if cues:
         name = name[cues[-1].end():].strip(" ，,、：:")
