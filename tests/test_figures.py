@@ -444,3 +444,9 @@ def test_notes_quotes_and_counts_of_enterprises_in_a_figures_name():
     assert figures["新增四上单位"].value == "317"  # quotes are not part of a measure's name
     assert (figures["规模以上工业企业总数"].value, figures["规模以上工业企业总数"].qualifier) == ("1000", "突破")
     assert figures["列入省级重大项目"].value == "4"
+
+
+def test_a_word_of_goals_that_opens_a_count_is_what_was_done():
+    names = [f.indicator for f in _figures_of(
+        "某市政府工作报告\n\n争取增发国债项目69个,获得国债资金97.4亿元。全社会研发投入强度首次超过3%。\n")]
+    assert names == ["争取增发国债项目", "获得国债资金", "全社会研发投入强度"]

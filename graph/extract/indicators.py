@@ -27,6 +27,8 @@ _AREA = alternation(words("area_words.tsv"), in_order=True)
 _LINK = alternation(words("linking_words.tsv"), in_order=True)
 # 年末全市常住人口 -> 年末常住人口: the area between the point of the year and the measure
 _YEAR_END_AREA = re.compile(rf"^(?P<when>年末|年底|年初)(?:{_AREA})")
+_LINKS_TO_A_NUMBER = frozenset(words("words_before_numbers.tsv"))  # 完成职业技能培训1.52万人: 完成 links
+_LEADING_TIME_OR_AREA = re.compile(rf"^(?:(?:{_TIME}|{_AREA})[，,、]?)+")
 LEADING = re.compile(rf"^(?:{_TIME}|{_AREA}|{_LINK})[，,、]?")
 TRAILING = re.compile(f"(?:{alternation(words('words_before_numbers.tsv'))})+$")
 # 主要预期目标是地区生产总值增长6%以上 ; 力争粮食产量: what the goal is comes after the words naming it
@@ -73,6 +75,9 @@ def indicator_from_subject(phrase: str) -> str | None:
         return note.group("inner")  # 占常住人口的比重(常住人口城镇化率)为: the measure the brackets name
     if _is_indicator_name(name):
         return name  # 全市地区生产总值完成 -> 地区生产总值 ; 市属国有企业实现营收 -> 市属国有企业营收
+    lead = _OBJECT_VERB.match(_LEADING_TIME_OR_AREA.sub("", phrase.strip(" ，,、：:")))
+    if lead and not name.startswith(lead.group()) and lead.group() not in _LINKS_TO_A_NUMBER:
+        name = lead.group() + name  # 争取增发国债项目69个: 争取 is a word of goals, and here what was done
     for verb in _OBJECT_VERB.finditer(name):
         obj = strip_context(name[verb.end():])
         if 2 <= len(obj) <= MAX_CHARS and _HAN.search(obj) and not _DIGIT.search(_THRESHOLD.sub("", obj)):
