@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from conftest import FIXTURES
+from conftest import FIDELITY_REPORTS, FIXTURES
 
 from graph.extract import extract
 from graph.extract.quantities import find_quantities
@@ -178,7 +178,8 @@ def _written(number: str) -> set[str]:
     return forms
 
 
-@pytest.mark.parametrize("path", [None, *sorted(FIXTURES.glob("*.txt"))], ids=lambda p: p.name if p else "seed")
+@pytest.mark.parametrize("path", [None, *sorted(FIXTURES.glob("*.txt")), *FIDELITY_REPORTS],
+                         ids=lambda p: p.name if p else "seed")
 def test_every_number_written_is_in_its_sentence(path, seed_document):
     document = seed_document if path is None else read_report(path)
     for figure in extract(document).figures:
@@ -291,7 +292,8 @@ def test_shaoguan_work_report():
     assert figures["t", "规上工业增加值"].growth_rate == "7"
 
 
-@pytest.mark.parametrize("path", [None, *sorted(FIXTURES.glob("*.txt"))], ids=lambda p: p.name if p else "seed")
+@pytest.mark.parametrize("path", [None, *sorted(FIXTURES.glob("*.txt")), *FIDELITY_REPORTS],
+                         ids=lambda p: p.name if p else "seed")
 def test_every_figure_has_a_span_of_its_own(path, seed_document):
     """Two figures with one span would be one node in the graph."""
     document = seed_document if path is None else read_report(path)
