@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 from rdflib import Dataset, Graph
@@ -24,20 +25,21 @@ FIDELITY_REPORTS = sorted((FIDELITY / "reports").glob("*.txt"))
 
 def require_fidelity() -> Path:
     """../shared/fidelity: skips the test when it is not beside the project, fails in CI."""
-    if FIDELITY_REPORTS:
-        return FIDELITY
-    message = f"{FIDELITY} holds no reports; CI lays shared/ beside the clone"
-    if IN_CI:
-        pytest.fail(message)
-    pytest.skip(message)
+    if not FIDELITY_REPORTS:
+        _missing(f"{FIDELITY} holds no reports; CI lays shared/ beside the clone")
+    return FIDELITY
 
 
 def require_program(name: str, why: str) -> str:
     """The path of a real outside program: skips the test when it is missing, fails in CI."""
     found = shutil.which(name)
-    if found:
-        return found
-    message = f"{name} is not installed; it is needed {why} (.ci/run installs it)"
+    if not found:
+        _missing(f"{name} is not installed; it is needed {why} (.ci/run installs it)")
+    return found
+
+
+def _missing(message: str) -> NoReturn:
+    """A real part a test needs is not here: skip locally, fail in CI."""
     if IN_CI:
         pytest.fail(message)
     pytest.skip(message)
