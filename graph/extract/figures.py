@@ -21,7 +21,6 @@ from dataclasses import replace
 from graph.extract.clauses import Clause, split_clauses
 from graph.extract.comparisons import (
     AGAINST,
-    GROWTH,
     GROWTH_BASES,
     GROWTH_DIRECTIONS,
     Comparisons,
@@ -35,25 +34,20 @@ from graph.extract.indicators import (
     indicator_from_subject,
     measure_ending,
     names_actor,
-    place_and_measure,
     strip_context,
     trim_measure,
 )
-from graph.extract.names import shared_tail, unquote
-from graph.extract.periods import FigureContext, ReportTimeline, period_of
-from graph.extract.quantities import DIGITS, Quantity, find_listed_amounts, find_quantities, normalized
+from graph.extract.listings import distribute, growth_items, industry_structure, listed_amounts, respective
+from graph.extract.names import unquote
+from graph.extract.periods import FigureContext, ReportTimeline
+from graph.extract.quantities import Quantity, find_quantities, normalized
 from graph.extract.spans import overlaps
+from graph.extract.stated import clause_span, make_figure, subject_start
 from graph.lexicons import words
 from graph.model import Document, Figure, FigureKind, Passage
-from graph.numerals import parse_int, to_ascii_digits
+from graph.numerals import parse_int
 
 _PART_OF = "其中"
-# 三次产业结构比为20.2:17.3:62.5 ; 三次产业比例由上年的10.0:49.0:41.0调整为10.1:48.9:41.0
-_RATIO_OF_THREE = rf"{DIGITS}[:：]{DIGITS}[:：]{DIGITS}"
-STRUCTURE = re.compile(rf"三次产业(?:结构比|结构|比例|比重)(?:比)?(?:由上年的?(?P<before>{_RATIO_OF_THREE}))?"
-                       rf"(?:调整)?(?:为|是)(?P<now>{_RATIO_OF_THREE})")
-STRUCTURE_PARTS = ("第一产业占地区生产总值比重", "第二产业占地区生产总值比重", "第三产业占地区生产总值比重")
-_NUMBER = re.compile(DIGITS)
 # 比上年减少 ; 较上年末增加: the words of a change against a base, before its number
 CHANGE = re.compile(rf"(?:{GROWTH_BASES}|{AGAINST})(?:{GROWTH_DIRECTIONS})了?")
 RATE_ENDINGS = ("率", "比重", "占比")  # a rate's change in points is its own, not its growth's
@@ -135,30 +129,10 @@ def _figures_in(passage: Passage, file_text: str, context: FigureContext) -> lis
     figures: list[Figure] = []
     current: Figure | None = None
     for whole in split_clauses(passage, file_text):
-        for clause in _growth_items(whole):
+        for clause in growth_items(whole):
             made, current = _read_clause(clause, passage, context, current, figures)
             figures.extend(made)
     return figures
-
-
-def _growth_items(clause: Clause) -> list[Clause]:
-    """地区生产总值增长3.3%、规模以上工业增加值增长4.9%、全体居民人均可支配收入增长6.8%: a list of
-    figures each with its own growth, cut at the 、 between them, is read as clauses of their own."""
-    text = clause.text
-    if "分别" in text or len(GROWTH.findall(text)) < 2:
-        return [clause]
-    cuts = [index for index in range(len(text)) if text[index] == "、"
-            and GROWTH.search(text, 0, index) and GROWTH.search(text, index + 1)]
-    cuts = [cut for cut in cuts if not any(m.start() < cut < m.end() for m in GROWTH.finditer(text))]
-    if not cuts:
-        return [clause]
-    items, begin = [], 0
-    for cut in [*cuts, len(text)]:
-        if begin < cut:
-            items.append(Clause(text[begin:cut], *clause.span(begin, cut), clause.position + begin,
-                                clause.offsets[begin:cut]))
-        begin = cut + 1
-    return items
 
 
 def _read_clause(clause: Clause, passage: Passage, context: FigureContext,
@@ -166,7 +140,7 @@ def _read_clause(clause: Clause, passage: Passage, context: FigureContext,
     """The figures a clause makes, and the figure that a following clause without subject adds to.
     A figure already made may still gain growth and rank from later clauses: it is replaced."""
     text = clause.text
-    shared_out = _listed_amounts(clause, passage, context) or _industry_structure(clause, passage, context)
+    shared_out = listed_amounts(clause, passage, context) or industry_structure(clause, passage, context)
     if shared_out:
         return shared_out, shared_out[-1]
     comparisons = read_comparisons(text)
@@ -177,7 +151,7 @@ def _read_clause(clause: Clause, passage: Passage, context: FigureContext,
     cursor = 0
     for quantity in amounts:
         subject = text[cursor:quantity.start]
-        subject_start = cursor
+        subject_at = cursor
         indicator: str | None
         if quantity.kind == "streak":  # 实现“十六连丰”: the streak names itself
             indicator = "连" + text[quantity.end - 1]
@@ -189,9 +163,9 @@ def _read_clause(clause: Clause, passage: Passage, context: FigureContext,
         if indicator is None and current is not None and CHANGE.fullmatch(subject.strip(" ，,、")):
             # 粮食播种面积98.21万亩，比上年减少4403亩: the change is a figure of its own, and what
             # follows (增长5.4%) is still of the figure before
-            change = _figure(clause, passage, context, current.indicator + subject.strip(" ，,、"),
+            change = make_figure(clause, passage, context, current.indicator + subject.strip(" ，,、"),
                              text[:quantity.start], quantity)
-            start, end = _span(clause, subject_start, quantity.end)
+            start, end = clause_span(clause, subject_at, quantity.end)
             made.append(replace(change, start=start, end=end))
             continue
         if indicator is None and current is not None and _adds_value(subject, current, made):
@@ -202,21 +176,21 @@ def _read_clause(clause: Clause, passage: Passage, context: FigureContext,
         if indicator is None:
             current = None  # a number we cannot name: what follows does not belong to the last figure
             continue
-        figure = _figure(clause, passage, context, indicator, text[:quantity.start], quantity)
+        figure = make_figure(clause, passage, context, indicator, text[:quantity.start], quantity)
         end = quantity.end + _noun_length(text[quantity.end:], indicator)
-        start, end = clause.span(_subject_start(text, subject_start), end)
+        start, end = clause.span(subject_start(text, subject_at), end)
         figure = replace(figure, start=start, end=end)
         made.append(figure)
         current = figure
-    made = _distribute(made, text)
+    made = distribute(made, text)
     if comparisons.respective_rates:
-        return _respective(clause, passage, context, comparisons, made, figures), None
+        return respective(clause, passage, context, comparisons, made, figures), None
     if not amounts and not LIST_RANK.search(text) and NAMED_RANK.search(text):
         return _named_ranks(clause, passage, context), None
     listed = LIST_RANK.search(text)
     if listed and not amounts:
         name = listed.group("list")
-        figure = replace(_figure(clause, passage, context, LEADING_YEAR.sub("", name), text, None),
+        figure = replace(make_figure(clause, passage, context, LEADING_YEAR.sub("", name), text, None),
                          rank=parse_int(listed.group("rank")), rank_scope=name)
         start, end = clause.span(listed.start(), listed.end())
         return [replace(figure, start=start, end=end)], None
@@ -227,7 +201,7 @@ def _read_clause(clause: Clause, passage: Passage, context: FigureContext,
             # 第二产业比重较上年下降1.5个百分点: the change is the figure; the share is not stated
             return [_change_figure(clause, passage, context, indicator, False, comparisons)], None
         if indicator:
-            current = _figure(clause, passage, context, indicator, subject, None)
+            current = make_figure(clause, passage, context, indicator, subject, None)
             made.append(current)
     if current is not None and (comparisons.any or multiples):
         updated = _with_comparisons(current, comparisons, multiples, clause)
@@ -242,47 +216,6 @@ def _read_clause(clause: Clause, passage: Passage, context: FigureContext,
     return made, current
 
 
-def _listed_amounts(clause: Clause, passage: Passage, context: FigureContext) -> list[Figure]:
-    """第一、二、三产业增加值分别为112.46、96.6、348.87亿元: one figure for each name the subject lists,
-    in the unit the list writes; nothing when the names and the amounts do not pair up."""
-    found = find_listed_amounts(clause.text)
-    if not found:
-        return []
-    start, amounts = found
-    indicator = indicator_from_subject(clause.text[:start])
-    names = listed_names(indicator, len(amounts)) if indicator else None
-    if not names:
-        return []
-    figures = []
-    for name, quantity in zip(names, amounts):
-        figure = _figure(clause, passage, context, name, clause.text[:start], quantity)
-        span_start, span_end = _span(clause, 0, quantity.end)  # each its own span: the subject through its amount
-        figures.append(replace(figure, start=span_start, end=span_end))
-    return figures
-
-
-def _industry_structure(clause: Clause, passage: Passage, context: FigureContext) -> list[Figure]:
-    """三次产业结构比为20.2:17.3:62.5 ; 三次产业比例由上年的10.0:49.0:41.0调整为10.1:48.9:41.0: the
-    three industries' shares of GDP, as the ratio writes them (the ratio names no unit, so none is
-    written); the year before's, where the sentence gives it, as figures of that year."""
-    match = STRUCTURE.search(clause.text)
-    if not match:
-        return []
-    figures = []
-    for group in ("now", "before"):
-        if match.group(group) is None:
-            continue
-        parts = _NUMBER.finditer(clause.text, match.start(group), match.end(group))
-        for name, part in zip(STRUCTURE_PARTS, parts):
-            figure = _figure(clause, passage, context, name, clause.text[:match.start()], None)
-            if group == "before" and figure.period:
-                figure = replace(figure, period=str(int(figure.period[:4]) - 1))
-            start, end = clause.span(*part.span())
-            figures.append(replace(figure, value=to_ascii_digits(part.group()).replace("．", "."),
-                                   start=start, end=end))
-    return figures
-
-
 def _named_ranks(clause: Clause, passage: Passage, context: FigureContext) -> list[Figure]:
     """位列中国大城强城指数前十强、中国地级市基本现代化指数第12位: one figure a ranking, named by it."""
     figures = []
@@ -291,7 +224,7 @@ def _named_ranks(clause: Clause, passage: Passage, context: FigureContext) -> li
         if len(name) < 4:
             continue
         top = match.group("top")
-        figure = replace(_figure(clause, passage, context, name, clause.text[:match.start()], None),
+        figure = replace(make_figure(clause, passage, context, name, clause.text[:match.start()], None),
                          rank=parse_int(match.group("rank") or top), rank_scope=name,
                          qualifier="前" if top else None)
         start, end = clause.span(match.start("list") + match.group("list").find(name), match.end())
@@ -312,14 +245,9 @@ def _change_figure(clause: Clause, passage: Passage, context: FigureContext, ind
     assert comparisons.change_words is not None and comparisons.change_span is not None
     rate = comparisons.change_unit == "个百分点" and of_growth and not indicator.endswith(RATE_ENDINGS)
     name = indicator + ("增速" if rate else "") + comparisons.change_words
-    figure = _figure(clause, passage, context, name, clause.text[:comparisons.change_span[0]], None)
-    start, end = _span(clause, *comparisons.change_span)
+    figure = make_figure(clause, passage, context, name, clause.text[:comparisons.change_span[0]], None)
+    start, end = clause_span(clause, *comparisons.change_span)
     return replace(figure, value=comparisons.change_value, unit=comparisons.change_unit, start=start, end=end)
-
-
-def _span(clause: Clause, start: int, end: int) -> tuple[int, int]:
-    """The file span of clause.text[start:end], past the 、 or 和 that joins it to what comes before."""
-    return clause.span(_subject_start(clause.text, start), end)
 
 
 def _adds_value(subject: str, current: Figure | None, made: list[Figure]) -> bool:
@@ -398,32 +326,6 @@ def _without_verb(indicator: str) -> str:
     return stripped if len(stripped) >= 2 else indicator
 
 
-def _figure(clause: Clause, passage: Passage, context: FigureContext, indicator: str,
-            before_in_clause: str, quantity: Quantity | None) -> Figure:
-    before = passage.text[:clause.position]
-    period, year = period_of(before, before_in_clause, context)
-    place, indicator = place_and_measure(indicator)
-    figure = Figure(
-        kind=context.kind,
-        passage=passage.index,
-        start=clause.start,
-        end=clause.end,
-        indicator=indicator,
-        period=period,
-        target_year=year if context.kind is FigureKind.TARGET else None,
-        ref_area=place or context.ref_area,
-    )
-    if quantity is None:
-        return figure
-    if quantity.kind == "ratio":
-        return replace(figure, ratio=quantity.number)
-    scaled = normalized(quantity)
-    return replace(
-        figure, value=quantity.number, unit=quantity.unit.written if quantity.unit else None,
-        normalized_value=scaled[0] if scaled else None, normalized_unit=scaled[1] if scaled else None,
-        qualifier=quantity.bound)
-
-
 def _with_comparisons(figure: Figure, comparisons: Comparisons, multiples: list[Quantity],
                       clause: Clause) -> Figure:
     """Add what a clause says of a figure to it, never overwriting what it already has."""
@@ -444,63 +346,6 @@ def _with_comparisons(figure: Figure, comparisons: Comparisons, multiples: list[
     )
 
 
-def _distribute(made: list[Figure], text: str) -> list[Figure]:
-    """云冈、恒山景区年游客接待量分别突破528万人次、441万人次: one figure for each name listed."""
-    if "分别" not in text or len(made) < 2:
-        return made
-    names = listed_names(made[0].indicator, len(made))
-    if names is None:
-        return made
-    return [replace(figure, indicator=name) for figure, name in zip(made, names)]
-
-
-def _respective(clause: Clause, passage: Passage, context: FigureContext, comparisons: Comparisons,
-                made: list[Figure], figures: list[Figure]) -> list[Figure]:
-    """分别增长4.2%和6.8%: each rate goes to one of the names the subject lists (城乡居民… is
-    城镇居民… and 农村居民…), or, with no subject, to the figures just before, in order."""
-    rates = comparisons.respective_rates
-    subject = clause.text[:comparisons.spans[0][0]]
-    indicator = indicator_from_subject(subject)
-    names = listed_names(indicator, len(rates)) if indicator else None
-    if names:
-        listed = []
-        bounds = comparisons.respective_bounds or (None,) * len(rates)
-        for name, rate, end, bound in zip(names, rates, comparisons.respective_ends, bounds):
-            start, end = clause.span(0, end)  # each its own span: the subject through its rate
-            listed.append(replace(_figure(clause, passage, context, name, subject, None),
-                                  growth_rate=rate, qualifier=bound, start=start, end=end))
-        return made + listed
-    before = [f for f in figures + made if f.passage == passage.index]
-    if len(before) < len(rates) or any(f.growth_rate for f in before[-len(rates):]):
-        return made
-    bounds = comparisons.respective_bounds or (None,) * len(rates)
-    for figure, rate, bound, rate_end in zip(before[-len(rates):], rates, bounds, comparisons.respective_ends):
-        # each figure's span runs to its own rate, so that figures listed together stay apart
-        updated = replace(figure, growth_rate=rate, qualifier=figure.qualifier or bound,
-                          end=max(figure.end, clause.span(0, rate_end)[1]))
-        if figure in made:
-            made[made.index(figure)] = updated
-        else:
-            figures[figures.index(figure)] = updated
-    return made
-
-
-def listed_names(name: str, count: int) -> list[str] | None:
-    """The names a listing subject stands for: 云冈、恒山景区接待量 -> 云冈景区接待量, 恒山景区接待量;
-    城乡居民人均可支配收入 -> 城镇居民…, 农村居民…; None when it lists no `count` names."""
-    if name.startswith("城乡") and count == 2:
-        return ["城镇" + name[2:], "农村" + name[2:]]
-    names = name.split("、")
-    if len(names) == count and all(measure_ending(item) for item in names):
-        return names  # 一般公共预算总收入、地方一般公共预算收入分别增长4.9%和6.6%: each named whole
-    if names[0].startswith("第") and all(item[:1] in "一二三四五六七八九十" for item in names[1:]):
-        names = [names[0]] + ["第" + item for item in names[1:]]  # 第一、二、三产业 -> 第一, 第二, 第三产业
-    shared = shared_tail(names)  # what follows the last listed name: 景区年游客接待量
-    if len(names) != count or not shared:
-        return None
-    return [item if item.endswith(shared) else item + shared for item in names[:-1]] + [names[-1]]
-
-
 def _noun_length(following: str, indicator: str) -> int:
     """How far the noun a count counts runs after it (新型储能项目 in 7个新型储能项目开工建设),
     quotes included, so that the figure's span covers its name; 0 when the name came before."""
@@ -511,9 +356,3 @@ def _noun_length(following: str, indicator: str) -> int:
             return letters[size - 1][0] + 1
     return 0
 
-
-def _subject_start(text: str, index: int) -> int:
-    """Where the words of a figure begin: past the 、 or 和 that joins it to the one before."""
-    while index < len(text) - 1 and text[index] in "、，,和及与 ":
-        index += 1
-    return index

@@ -1,0 +1,54 @@
+"""A figure as a clause states it: the Figure made from its name and number, and its span.
+
+Every reading of figures (graph.extract.figures, graph.extract.listings) makes its figures here, so
+that the period, the target year, the place and the number are set one way: from where the clause
+stands (periods.FigureContext), what it names (a place before the measure), and what it writes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from graph.extract.clauses import Clause
+from graph.extract.indicators import place_and_measure
+from graph.extract.periods import FigureContext, period_of
+from graph.extract.quantities import Quantity, normalized
+from graph.model import Figure, FigureKind, Passage
+
+
+def make_figure(clause: Clause, passage: Passage, context: FigureContext, indicator: str,
+            before_in_clause: str, quantity: Quantity | None) -> Figure:
+    before = passage.text[:clause.position]
+    period, year = period_of(before, before_in_clause, context)
+    place, indicator = place_and_measure(indicator)
+    figure = Figure(
+        kind=context.kind,
+        passage=passage.index,
+        start=clause.start,
+        end=clause.end,
+        indicator=indicator,
+        period=period,
+        target_year=year if context.kind is FigureKind.TARGET else None,
+        ref_area=place or context.ref_area,
+    )
+    if quantity is None:
+        return figure
+    if quantity.kind == "ratio":
+        return replace(figure, ratio=quantity.number)
+    scaled = normalized(quantity)
+    return replace(
+        figure, value=quantity.number, unit=quantity.unit.written if quantity.unit else None,
+        normalized_value=scaled[0] if scaled else None, normalized_unit=scaled[1] if scaled else None,
+        qualifier=quantity.bound)
+
+
+def clause_span(clause: Clause, start: int, end: int) -> tuple[int, int]:
+    """The file span of clause.text[start:end], past the 、 or 和 that joins it to what comes before."""
+    return clause.span(subject_start(clause.text, start), end)
+
+
+def subject_start(text: str, index: int) -> int:
+    """Where the words of a figure begin: past the 、 or 和 that joins it to the one before."""
+    while index < len(text) - 1 and text[index] in "、，,和及与 ":
+        index += 1
+    return index
