@@ -1,6 +1,7 @@
 """extract: Document -> Extraction, by rules and general lexicons; deterministic, no network.
 
-    clauses, quantities, comparisons, indicators, periods, figures   observations and targets
+    clauses, quantities, comparisons, indicators, periods            the parts of a stated figure
+    figures, listings, stated                                         observations and targets
     gazetteer, places                                                 divisions, zones, regions
     names, organizations, projects, policies, sectors                 the things reports name
     relations                                                         how those things relate
