@@ -452,3 +452,11 @@ def test_a_word_of_goals_that_opens_a_count_is_what_was_done():
     names = [f.indicator for f in _figures_of(
         "某市政府工作报告\n\n争取增发国债项目69个,获得国债资金97.4亿元。全社会研发投入强度首次超过3%。\n")]
     assert names == ["争取增发国债项目", "获得国债资金", "全社会研发投入强度"]
+
+
+def test_a_running_total_after_what_was_added_is_its_own_figure():
+    figures = [(f.indicator, f.value, f.rank) for f in _figures_of(
+        "某市2023年上半年计划执行情况的报告\n\n新增6家省级服务业创新发展区,累计达14家,居全省第3。"
+        "全市新增上市公司5家、累计达81家。\n")]
+    assert figures == [("新增省级服务业创新发展区", "6", None), ("省级服务业创新发展区累计", "14", 3),
+                       ("新增上市公司", "5", None), ("上市公司累计", "81", None)]

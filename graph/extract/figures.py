@@ -66,6 +66,7 @@ LEADING_YEAR = re.compile(r"^(?:19|20)[0-9]{2}年?")
 _BREAKDOWN = re.compile(r"[0-9０-９]+大?类$")
 GENERIC_TOTALS = words("total_words.tsv")
 SHORT_NOUN_CHARS = 12
+CUMULATIVE = re.compile(r"(?:累计|总计|共计)(?:达到|达|为|有)?")
 COUNT_UNITS = ("个", "家", "项", "户", "座", "所", "条", "处", "批")  # a figure that counts things
 _ACTS = re.compile(r"(?:完成|实现)")  # what the things counted did, as a figure of theirs
 _HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
@@ -278,6 +279,8 @@ def _name_of(subject: str, following: str, current: Figure | None, made: list[Fi
     verb's object when the verb's object is the figure before (新增3270户 after 民营企业达…户)."""
     previous = made[-1] if made else current
     subject = _BREAKDOWN.sub("", subject)  # 共开发7大类75种产品: the 75 are products, in 7 kinds
+    if previous is not None and CUMULATIVE.fullmatch(subject.strip(" ，,、")):
+        return _without_verb(previous.indicator) + "累计"  # 新增6家某某区，累计达14家: the running total
     indicator = indicator_from_subject(subject)
     if indicator and previous is not None and previous.unit in COUNT_UNITS and _ACTS.match(subject.strip(" ，,、")):
         return previous.indicator + subject.strip(" ，,、")  # 新开工项目32个，完成年度投资102.7亿元: theirs
