@@ -460,3 +460,10 @@ def test_a_running_total_after_what_was_added_is_its_own_figure():
         "全市新增上市公司5家、累计达81家。\n")]
     assert figures == [("新增省级服务业创新发展区", "6", None), ("省级服务业创新发展区累计", "14", 3),
                        ("新增上市公司", "5", None), ("上市公司累计", "81", None)]
+
+
+def test_a_minus_sign_after_wei_is_a_negative_figure():
+    figures = [(f.indicator, f.value, f.unit) for f in _figures_of(
+        "某市2022年统计公报\n\n自然增长率为-0.47‰。1-11月工业增加值增长5%。\n")]
+    assert figures[0] == ("自然增长率", "-0.47", "‰")
+    assert all(not (value or "").startswith("-") for _, value, _ in figures[1:])

@@ -60,8 +60,11 @@ _MAGNITUDE_TABLE = _magnitudes()
 
 _UNIT = alternation(_UNIT_TABLE)
 _MAGNITUDE = alternation(_MAGNITUDE_TABLE)
+# 自然增长率为-0.47‰: a minus sign after 为, 是 or a colon makes a number negative; elsewhere a dash
+# joins (1-11月) or names (T-1000)
+_SIGN = r"(?<=[为是:：])[-－−]"
 _AMOUNT = re.compile(
-    rf"(?P<before>{alternation(words('bound_words.tsv', 'before'))})?(?P<number>{DIGITS})"
+    rf"(?P<before>{alternation(words('bound_words.tsv', 'before'))})?(?P<sign>{_SIGN})?(?P<number>{DIGITS})"
     rf"(?P<magnitude>{_MAGNITUDE})?(?P<approx>{alternation(words('bound_words.tsv', 'within'))})?"
     rf"(?P<unit>{_UNIT})(?P<after>{alternation(words('bound_words.tsv', 'after-unit'))})?")
 _RATIO = re.compile(rf"(?P<number>{DIGITS}\s*[:：]\s*{DIGITS})")
@@ -123,6 +126,8 @@ def normalized(quantity: Quantity) -> tuple[str, str] | None:
 
 def _amount(match: re.Match) -> Quantity:
     number = to_ascii_digits(match.group("number")).replace("．", ".")
+    if match.group("sign"):
+        number = "-" + number
     unit = _unit(match.group("unit"), match.group("magnitude"))
     bound = match.group("after") or match.group("approx") or match.group("before")
     return Quantity(number, unit, bound, match.start(), match.end(), "amount", match.group("number"))
@@ -141,6 +146,8 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
     while first < end and not text[first].isdigit() and text[first] not in _CHINESE_DIGITS:
         first += 1  # skip a bound word before the number
     before = text[first - 1] if first else ""
+    if before in "-－−" and first >= 2 and text[first - 2] in "为是:：":
+        before = text[first - 2]  # a minus sign (自然增长率为-0.47‰), not a dash
     if before in _NOT_A_QUANTITY_BEFORE or before.isdigit() or (before.isascii() and before.isalpha()):
         return False
     digits_end = first
