@@ -467,3 +467,12 @@ def test_a_minus_sign_after_wei_is_a_negative_figure():
         "某市2022年统计公报\n\n自然增长率为-0.47‰。1-11月工业增加值增长5%。\n")]
     assert figures[0] == ("自然增长率", "-0.47", "‰")
     assert all(not (value or "").startswith("-") for _, value, _ in figures[1:])
+
+
+def test_deposits_and_loans_written_together_are_two_figures():
+    figures = [(f.indicator, f.value, f.growth_rate) for f in _figures_of(
+        "某市2023年政府工作报告\n\n金融机构本外币存贷款余额分别为27524亿元、19981亿元,增长15.7%、9.6%。"
+        "工业用电量和金融机构存、贷款余额分别增长12.8%、13.4%、14.9%。\n")]
+    assert figures == [("金融机构本外币存款余额", "27524", "15.7"), ("金融机构本外币贷款余额", "19981", "9.6"),
+                       ("工业用电量", None, "12.8"), ("金融机构存款余额", None, "13.4"),
+                       ("金融机构贷款余额", None, "14.9")]

@@ -53,7 +53,7 @@ RANK_NOTE = re.compile(
 # figures or names listed, each with its own bound
 _BOUNDED_RATE = rf"(?:{_BEFORE})?{DIGITS}[%％]?(?:{_AFTER})?"
 RESPECTIVE_GROWTH = re.compile(
-    rf"分别(?:比上年)?(?P<direction>{_DIRECTION})(?:了)?{_BOUNDED_RATE}(?:(?:和|、|与|及){_BOUNDED_RATE})+")
+    rf"(?:分别|^)(?:比上年)?(?P<direction>{_DIRECTION})(?:了)?{_BOUNDED_RATE}(?:(?:和|、|与|及){_BOUNDED_RATE})+")
 _RATE = re.compile(rf"(?P<before>{_BEFORE})?(?P<number>{DIGITS})[%％]?(?P<after>{_AFTER})?(?=$|和|、|与|及)")
 SHARE_OF_TARGET = re.compile(rf"完成(?:全?年度?|全年)?(?:目标|计划|任务)(?:任务)?的(?P<number>{DIGITS})[%％]")
 

@@ -132,11 +132,24 @@ def respective(clause: Clause, passage: Passage, context: FigureContext, compari
     return made
 
 
+_DEPOSITS_AND_LOANS = re.compile(r"存、?贷款")
+
+
+def _joined(before: str) -> list[str]:
+    """工业用电量和金融机构 -> [工业用电量]: the names joined before the last one with 和."""
+    return [item for item in before.split("和")[:-1] if item]
+
+
 def listed_names(name: str, count: int) -> list[str] | None:
     """The names a listing subject stands for: 云冈、恒山景区接待量 -> 云冈景区接待量, 恒山景区接待量;
     城乡居民人均可支配收入 -> 城镇居民…, 农村居民…; None when it lists no `count` names."""
     if name.startswith("城乡") and count == 2:
         return ["城镇" + name[2:], "农村" + name[2:]]
+    deposits = _DEPOSITS_AND_LOANS.search(name)
+    if deposits:  # 金融机构存贷款余额 / 存、贷款余额: deposits and loans, each its own figure
+        before, after = name[:deposits.start()], name[deposits.end():]
+        whole = [*_joined(before), before.split("和")[-1] + "存款" + after, before.split("和")[-1] + "贷款" + after]
+        return whole if len(whole) == count else None
     names = name.split("、")
     if len(names) == count and all(measure_ending(item) for item in names):
         return names  # 一般公共预算总收入、地方一般公共预算收入分别增长4.9%和6.6%: each named whole
