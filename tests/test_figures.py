@@ -476,3 +476,12 @@ def test_deposits_and_loans_written_together_are_two_figures():
     assert figures == [("金融机构本外币存款余额", "27524", "15.7"), ("金融机构本外币贷款余额", "19981", "9.6"),
                        ("工业用电量", None, "12.8"), ("金融机构存款余额", None, "13.4"),
                        ("金融机构贷款余额", None, "14.9")]
+
+
+def test_the_three_industries_listed_share_out_rates_and_contributions():
+    figures = [(f.indicator, f.value, f.unit, f.growth_rate) for f in _figures_of(
+        "某区2022年统计公报\n\n第一、二、三产业分别增长3.1%、4.2%、5.0%。"
+        "一、二、三次产业分别拉动GDP增长0.1、-1.8、7.4个百分点。\n")]
+    assert figures == [("第一产业", None, None, "3.1"), ("第二产业", None, None, "4.2"), ("第三产业", None, None, "5.0"),
+                       ("第一产业拉动GDP增长", "0.1", "个百分点", None), ("第二产业拉动GDP增长", "-1.8", "个百分点", None),
+                       ("第三产业拉动GDP增长", "7.4", "个百分点", None)]

@@ -56,10 +56,14 @@ def listed_amounts(clause: Clause, passage: Passage, context: FigureContext) -> 
     found = find_listed_amounts(clause.text)
     if not found:
         return []
-    start, amounts = found
-    indicator = indicator_from_subject(clause.text[:start])
-    names = listed_names(indicator, len(amounts)) if indicator else None
-    if not names:
+    start, of_what, amounts = found
+    subject = clause.text[:start]
+    if of_what:  # 一、二、三次产业分别拉动GDP增长…: each listed name with what its amount is of
+        names = [name + of_what for name in _industries(subject) or []] or None
+    else:
+        indicator = indicator_from_subject(subject)
+        names = listed_names(indicator, len(amounts)) if indicator else None
+    if not names or len(names) != len(amounts):
         return []
     figures = []
     for name, quantity in zip(names, amounts):
@@ -108,8 +112,8 @@ def respective(clause: Clause, passage: Passage, context: FigureContext, compari
     rates = comparisons.respective_rates
     subject = clause.text[:comparisons.spans[0][0]]
     indicator = indicator_from_subject(subject)
-    names = listed_names(indicator, len(rates)) if indicator else None
-    if names:
+    names = listed_names(indicator, len(rates)) if indicator else _industries(subject)
+    if names and len(names) == len(rates):
         listed = []
         bounds = comparisons.respective_bounds or (None,) * len(rates)
         for name, rate, end, bound in zip(names, rates, comparisons.respective_ends, bounds):
@@ -133,6 +137,14 @@ def respective(clause: Clause, passage: Passage, context: FigureContext, compari
 
 
 _DEPOSITS_AND_LOANS = re.compile(r"存、?贷款")
+# 一、二、三次产业 / 第一、二、三产业 / 一二三产业: the three industries, listed
+_THREE_INDUSTRIES = re.compile(r"(?:第?一、?二、?三次?产业|三次产业)$")
+
+
+def _industries(subject: str) -> list[str] | None:
+    if _THREE_INDUSTRIES.search(subject.strip(" ，,、")):
+        return ["第一产业", "第二产业", "第三产业"]
+    return None
 
 
 def _joined(before: str) -> list[str]:

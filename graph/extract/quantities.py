@@ -173,29 +173,37 @@ def _plain(value: Decimal) -> str:
     return format(value.normalize(), "f")
 
 
-# 分别为112.46、96.6、348.87亿元 / 分别达到27524亿元、19981亿元: a list of amounts for the names the
-# subject lists; where only the last writes its unit, every one is in that unit
+# 分别为112.46、96.6、348.87亿元 / 分别达到27524亿元、19981亿元 / 分别拉动GDP增长0.1、-1.8、7.4个百分点: a
+# list of amounts for the names the subject lists; where only the last writes its unit, every one
+# is in that unit. The words between 分别 and the list, when they are not a mere 为 or 达到, say
+# what each amount is of (拉动GDP增长).
+_LINKS = "为|是|达到|达|完成|实现"
+_POINTS = "个百分点|个千分点"
+_LISTED_UNIT = rf"(?:{_POINTS}|(?:{_MAGNITUDE})?(?:{_UNIT}))"
+_LISTED_ITEM = rf"[-－]?{DIGITS}{_LISTED_UNIT}?"
 _LISTED_AMOUNTS = re.compile(
-    rf"分别(?:为|是|达到|达|完成|实现)?(?P<amounts>{DIGITS}(?:(?:{_MAGNITUDE})?(?:{_UNIT}))?"
-    rf"(?:(?:、|和|与|及){DIGITS}(?:(?:{_MAGNITUDE})?(?:{_UNIT}))?)+)")
-_ONE_AMOUNT = re.compile(rf"(?P<number>{DIGITS})(?P<magnitude>{_MAGNITUDE})?(?P<unit>{_UNIT})?")
+    rf"分别(?:(?P<link>{_LINKS})|(?P<verb>[\u4e00-\u9fffA-Za-z]{{2,8}}?))?"
+    rf"(?P<amounts>{_LISTED_ITEM}(?:(?:、|和|与|及){_LISTED_ITEM})+)")
+_GROWTH_ONLY = re.compile(rf"(?:{alternation(words('growth_bases.tsv'))})?(?:{alternation(words('growth_words.tsv'))})")
+_ONE_AMOUNT = re.compile(
+    rf"(?P<sign>[-－])?(?P<number>{DIGITS})(?:(?P<points>{_POINTS})|(?P<magnitude>{_MAGNITUDE})?(?P<unit>{_UNIT}))?")
 
 
-def find_listed_amounts(text: str) -> tuple[int, list[Quantity]] | None:
-    """Where a list of amounts begins (分别…), and the amounts, each in its own unit or the last's."""
+def find_listed_amounts(text: str) -> tuple[int, str, list[Quantity]] | None:
+    """Where a list of amounts begins (分别…), what they are of when the words after 分别 say
+    (拉动GDP增长; else ""), and the amounts, each in its own unit or the last's."""
     match = _LISTED_AMOUNTS.search(text)
-    if not match:
-        return None
+    if not match or _GROWTH_ONLY.fullmatch(match.group("verb") or ""):
+        return None  # 分别增长4.2%、6.8%: rates, which comparisons.py shares out
     pieces = list(_ONE_AMOUNT.finditer(text, match.start("amounts"), match.end("amounts")))
     last = pieces[-1]
-    if last.group("unit") is None:
+    if last.group("unit") is None and last.group("points") is None:
         return None
     amounts = []
     for piece in pieces:
-        has_own = piece.group("unit") is not None
-        base, magnitude = (piece.group("unit"), piece.group("magnitude")) if has_own else \
-            (last.group("unit"), last.group("magnitude"))
-        number = to_ascii_digits(piece.group("number")).replace("．", ".")
-        amounts.append(Quantity(number, _unit(base, magnitude), None, piece.start(), piece.end(),
-                                "amount", piece.group("number")))
-    return match.start(), amounts
+        own = piece if piece.group("unit") or piece.group("points") else last
+        number = ("-" if piece.group("sign") else "") + to_ascii_digits(piece.group("number")).replace("．", ".")
+        unit = (Unit(own.group("points"), own.group("points"), "percentage-points", Decimal(1))
+                if own.group("points") else _unit(own.group("unit"), own.group("magnitude")))
+        amounts.append(Quantity(number, unit, None, piece.start(), piece.end(), "amount", piece.group("number")))
+    return match.start(), match.group("verb") or "", amounts
