@@ -124,6 +124,7 @@ class Figure:
     period: str | None = None  # "2025", "2025-H1", "2025-01/2025-11"
     target_year: int | None = None
     qualifier: str | None = None  # 以上 / 左右 / 近 / 超过 ...
+    notes: tuple[str, ...] = ()  # how it was reached: 预计, 按不变价格计算, 同口径 ...
     ref_area: str | None = None  # the place the figure is about, as named
     parent_indicator: str | None = None  # 地区生产总值 for 一产增加值 after 其中
 

@@ -485,3 +485,12 @@ def test_the_three_industries_listed_share_out_rates_and_contributions():
     assert figures == [("第一产业", None, None, "3.1"), ("第二产业", None, None, "4.2"), ("第三产业", None, None, "5.0"),
                        ("第一产业拉动GDP增长", "0.1", "个百分点", None), ("第二产业拉动GDP增长", "-1.8", "个百分点", None),
                        ("第三产业拉动GDP增长", "7.4", "个百分点", None)]
+
+
+def test_estimates_and_bases_are_kept_as_notes_of_the_figure():
+    figures = {f.indicator: f for f in _figures_of(
+        "某市2023年政府工作报告\n\n预计全年实现地区生产总值9500亿元左右,按不变价格计算增长4%左右;"
+        "一般公共预算收入631.8亿元,扣除留抵退税因素后增长1.6%。\n")}
+    gdp, revenue = figures["地区生产总值"], figures["一般公共预算收入"]
+    assert (gdp.qualifier, gdp.notes) == ("左右", ("预计", "按不变价格计算"))
+    assert (revenue.growth_rate, revenue.notes) == ("1.6", ("扣除留抵退税因素后",))

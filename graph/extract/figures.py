@@ -42,7 +42,7 @@ from graph.extract.names import unquote
 from graph.extract.periods import FigureContext, ReportTimeline
 from graph.extract.quantities import Quantity, find_quantities, normalized
 from graph.extract.spans import overlaps
-from graph.extract.stated import clause_span, make_figure, subject_start
+from graph.extract.stated import NOTES, clause_span, make_figure, subject_start
 from graph.lexicons import words
 from graph.model import Document, Figure, FigureKind, Passage
 from graph.numerals import parse_int
@@ -346,6 +346,7 @@ def _with_comparisons(figure: Figure, comparisons: Comparisons, multiples: list[
         share_of_target=keep(figure.share_of_target, comparisons.share_of_target),
         multiple=keep(figure.multiple, multiples[0].number if multiples else None),
         qualifier=keep(figure.qualifier, comparisons.growth_bound),
+        notes=figure.notes + tuple(n for n in NOTES if n in clause.text and n not in figure.notes),  # 同口径增长
     )
 
 

@@ -13,7 +13,10 @@ from graph.extract.clauses import Clause
 from graph.extract.indicators import place_and_measure
 from graph.extract.periods import FigureContext, period_of
 from graph.extract.quantities import Quantity, normalized
+from graph.lexicons import words
 from graph.model import Figure, FigureKind, Passage
+
+NOTES = words("figure_notes.tsv")  # 预计, 按不变价格计算, 同口径 …: how a figure was reached
 
 
 def make_figure(clause: Clause, passage: Passage, context: FigureContext, indicator: str,
@@ -21,6 +24,7 @@ def make_figure(clause: Clause, passage: Passage, context: FigureContext, indica
     before = passage.text[:clause.position]
     period, year = period_of(before, before_in_clause, context)
     place, indicator = place_and_measure(indicator)
+    notes = tuple(note for note in NOTES if note in before + before_in_clause)
     figure = Figure(
         kind=context.kind,
         passage=passage.index,
@@ -30,6 +34,7 @@ def make_figure(clause: Clause, passage: Passage, context: FigureContext, indica
         period=period,
         target_year=year if context.kind is FigureKind.TARGET else None,
         ref_area=place or context.ref_area,
+        notes=notes,
     )
     if quantity is None:
         return figure

@@ -48,6 +48,7 @@ FIGURE_PROPERTIES: tuple[tuple[str, str, str], ...] = (
     ("share_of_target", "shareOfTarget", "decimal"),
     ("period", "period", "string"),
     ("qualifier", "qualifier", "zh"),
+    ("notes", "qualifier", "zh"),
     ("target_year", "targetYear", "year"),
 )
 STRUCTURAL_FIELDS = ("kind", "passage", "start", "end", "indicator", "ref_area", "parent_indicator")
@@ -61,9 +62,11 @@ def _add_figure(graph: Graph, node: URIRef, figure: Figure, indicator: URIRef,
     graph.add((node, PLAN.startOffset, Literal(figure.start)))
     graph.add((node, PLAN.endOffset, Literal(figure.end)))
     for field, term, form in FIGURE_PROPERTIES:
-        literal = _literal(getattr(figure, field), form)
-        if literal is not None:
-            graph.add((node, PLAN[term], literal))
+        value = getattr(figure, field)
+        for each in value if isinstance(value, tuple) else (value,):
+            literal = _literal(each, form)
+            if literal is not None:
+                graph.add((node, PLAN[term], literal))
     if place is not None:
         graph.add((node, PLAN.refArea, place))
 
