@@ -114,8 +114,9 @@ SEED_FIGURES = [
     ('实施1291个产业项目', 'o', '实施产业项目', {'value': '1291', 'unit': '个', 'period': '2025'}),
     ('232个帮扶车间', 'o', '帮扶车间', {'value': '232', 'unit': '个', 'period': '2025'}),
     ('帮扶车间吸纳8096人', 'o', '帮扶车间吸纳', {'value': '8096', 'unit': '人', 'period': '2025'}),
-    ('全市环境空气质量综合指数3.26', 'o', '环境空气质量综合指数', {'value': '3.26', 'period': '2025'}),
-    ('PM2.5平均浓度降至23微克/立方米', 'o', 'PM2.5平均浓度', {'value': '23', 'unit': '微克/立方米', 'period': '2025'}),
+    # 三项指标均居全省首位: the three figures before it, each first in the province
+    ('全市环境空气质量综合指数3.26', 'o', '环境空气质量综合指数', {'value': '3.26', 'rank': 1, 'rank_scope': '全省', 'period': '2025'}),
+    ('PM2.5平均浓度降至23微克/立方米', 'o', 'PM2.5平均浓度', {'value': '23', 'unit': '微克/立方米', 'rank': 1, 'rank_scope': '全省', 'period': '2025'}),
     ('优良天数334天，三项指标均居全省首位', 'o', '优良天数', {'value': '334', 'unit': '天', 'rank': 1, 'rank_scope': '全省', 'period': '2025'}),
     ('8个国考断面', 'o', '国考断面', {'value': '8', 'unit': '个', 'period': '2025'}),
     ('提供就业岗位17.38万个', 'o', '提供就业岗位', {'value': '17.38', 'unit': '万个', 'period': '2025'}),
@@ -494,3 +495,14 @@ def test_estimates_and_bases_are_kept_as_notes_of_the_figure():
     gdp, revenue = figures["地区生产总值"], figures["一般公共预算收入"]
     assert (gdp.qualifier, gdp.notes) == ("左右", ("预计", "按不变价格计算"))
     assert (revenue.growth_rate, revenue.notes) == ("1.6", ("扣除留抵退税因素后",))
+
+
+def test_one_rank_for_several_figures():
+    """增速均居全省第一 ranks the growth of each figure of the sentence; after a list (A、B分别达到…，
+    均保持全省第三) it ranks those the list names."""
+    figures = {f.indicator: f for f in _figures_of(
+        "某市2024年政府工作报告\n\n地区生产总值完成4704.3亿元、增长6.1%,规模以上工业增加值增长9.5%,增速均居全省第一。"
+        "全市实现社会消费品零售总额700亿元、增长6.3%,财政总收入、一般公共预算收入分别达到1102.6亿元和632亿元,均保持全省第三。\n")}
+    assert figures["地区生产总值"].growth_rank == 1 and figures["规模以上工业增加值"].growth_rank == 1
+    assert figures["财政总收入"].rank == 3 and figures["一般公共预算收入"].rank == 3
+    assert figures["社会消费品零售总额"].rank is None

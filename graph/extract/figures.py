@@ -214,7 +214,24 @@ def _read_clause(clause: Clause, passage: Passage, context: FigureContext,
         if comparisons.change_words:
             made.append(_change_figure(clause, passage, context, current.indicator,
                                        current.growth_rate is not None, comparisons))
+        if "均" in clause.text and (comparisons.rank or comparisons.growth_rank):
+            _rank_them_all(figures, passage, current, comparisons)
     return made, current
+
+
+def _rank_them_all(figures: list[Figure], passage: Passage, current: Figure, comparisons: Comparisons) -> None:
+    """A增长6.1%，B增长9.5%，增速均居全省第一: one rank for each figure of the sentence that has none of
+    its own; after a list (A、B分别达到…，均保持全省第三), for the figures of that list."""
+    listed = [f for f in figures if f.passage == passage.index and f.start == current.start]
+    for index, figure in enumerate(figures):
+        if figure.passage != passage.index or figure.kind is not FigureKind.OBSERVATION:
+            continue
+        if len(listed) > 1 and figure not in listed:
+            continue
+        if comparisons.growth_rank and figure.growth_rank is None and figure.growth_rate is not None:
+            figures[index] = replace(figure, growth_rank=comparisons.growth_rank, rank_scope=comparisons.rank_scope)
+        elif comparisons.rank and figure.rank is None and figure.value is not None:
+            figures[index] = replace(figure, rank=comparisons.rank, rank_scope=comparisons.rank_scope)
 
 
 def _named_ranks(clause: Clause, passage: Passage, context: FigureContext) -> list[Figure]:
