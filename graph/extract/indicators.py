@@ -179,16 +179,18 @@ def place_and_measure(name: str) -> tuple[str | None, str]:
         short = None if full else gazetteer.find_by_short_name(head, None)
         if full and (rest in _ENDINGS or _is_indicator_name(rest)) and rest[0] not in "省市县区":
             return full.name, rest
-        if short and rest in _standard_names():
+        if short and (rest in other_names() or rest in other_names().values()):
             return short.name, rest
     return None, name
 
 
 @cache
-def _standard_names() -> frozenset[str]:
-    """Every name lexicons/indicators.tsv gives a standard indicator: 地区生产总值, 生产总值, GDP …"""
-    names = set()
+def other_names() -> dict[str, str]:
+    """The other names lexicons/indicators.tsv gives standard indicators -> the standard name:
+    生产总值 -> 地区生产总值, GDP -> 地区生产总值."""
+    names = {}
     for name, _, others in rows("indicators.tsv"):
-        names.add(name)
-        names.update(other for other in others.split(",") if other != "-")
-    return frozenset(names)
+        for other in others.split(","):
+            if other != "-":
+                names[other] = name
+    return names

@@ -11,6 +11,7 @@ from collections import defaultdict
 from functools import cache
 from typing import cast
 
+from graph.extract.indicators import other_names
 from graph.iris import slug
 from graph.lexicons import rows
 from graph.model import Entity, Extraction
@@ -43,7 +44,7 @@ def indicator_entities(extraction: Extraction) -> dict[str, Entity]:
 
 def standard_indicator(name: str) -> str:
     """The standard name of an indicator: 一产增加值 -> 第一产业增加值; unknown names as written."""
-    return _standard_names().get(name, name)
+    return other_names().get(name, name)
 
 
 def english_label(term: str) -> str | None:
@@ -62,16 +63,6 @@ def _broader(name: str) -> str | None:
 @cache
 def _glossary() -> dict[str, str]:
     return dict(cast("tuple[tuple[str, str], ...]", rows("glossary.tsv")))  # two columns: term, English
-
-
-@cache
-def _standard_names() -> dict[str, str]:
-    names = {}
-    for name, _, others in rows("indicators.tsv"):
-        for other in others.split(","):
-            if other != "-":
-                names[other] = name
-    return names
 
 
 @cache
