@@ -11,6 +11,7 @@ import pytest
 from rdflib import Dataset, Graph
 
 from graph.build.pipeline import build
+from graph.numerals import CHINESE_NUMERAL, chinese_to_int, to_ascii_digits
 from graph.read import read_report
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,6 +22,20 @@ IN_CI = os.environ.get("CI", "").lower() == "true"
 # Real published reports with gold annotations, beside the project (not copied into it)
 FIDELITY = ROOT.parent / "shared" / "fidelity"
 FIDELITY_REPORTS = sorted((FIDELITY / "reports").glob("*.txt"))
+
+
+def states(sentence: str, number: str) -> bool:
+    """Whether a sentence writes the number: in digits (full-width too) or in Chinese numerals,
+    alone or before their magnitude (两万亿元 writes 2, in 万亿元)."""
+    if number in to_ascii_digits(sentence):
+        return True
+    if not number.isdigit():
+        return False
+    for numeral in CHINESE_NUMERAL.findall(sentence):
+        bare = numeral.rstrip("万亿")
+        if chinese_to_int(numeral) == int(number) or (bare and chinese_to_int(bare) == int(number)):
+            return True
+    return False
 
 
 def require_fidelity() -> Path:

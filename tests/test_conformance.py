@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import FIDELITY_REPORTS, FIXTURES, SEED, require_fidelity
-from rdflib import RDF, Graph
+from conftest import FIDELITY_REPORTS, FIXTURES, SEED, require_fidelity, states
+from rdflib import PROV, RDF, Graph
 
 import graph.build.compile
 from graph.build.pipeline import build
@@ -25,6 +25,19 @@ def test_every_fixture_and_real_report_builds_a_graph_its_shapes_accept(tmp_path
     written = Graph().parse(tmp_path / "out" / "graph.ttl")
     targets = list(written.subjects(RDF.type, PLAN.Target))
     assert targets and all(written.value(target, PLAN.targetYear) is not None for target in targets)
+    _every_number_is_in_its_passage(written)
+
+
+def _every_number_is_in_its_passage(written: Graph) -> None:
+    """Every value, growth rate and change a figure holds is written in the passage it cites."""
+    figures = set(written.subjects(RDF.type, PLAN.Observation)) | set(written.subjects(RDF.type, PLAN.Target))
+    for figure in figures:
+        passage = written.value(figure, PROV.wasDerivedFrom)
+        assert passage is not None, figure
+        sentence = str(written.value(passage, PLAN.text))
+        for prop in (PLAN.value, PLAN.growthRate, PLAN.pointChange, PLAN.multiple, PLAN.shareOfTarget):
+            for literal in written.objects(figure, prop):
+                assert states(sentence, str(literal).lstrip("-")), (figure, prop, literal, sentence)
 
 
 def test_a_report_whose_graph_the_shapes_reject_is_left_out_and_said_so(tmp_path, monkeypatch):

@@ -111,6 +111,7 @@ SEED_FIGURES = [
     ('21项城建工程', 'o', '城建工程', {'value': '21', 'unit': '项', 'period': '2025'}),
     ('105个重点项目', 'o', '重点项目', {'value': '105', 'unit': '个', 'period': '2025'}),
     ('建设25个精品示范村', 'o', '建设精品示范村', {'value': '25', 'unit': '个', 'period': '2025'}),
+    ('200个提档升级村', 'o', '建设提档升级村', {'value': '200', 'unit': '个', 'period': '2025'}),
     ('实施1291个产业项目', 'o', '实施产业项目', {'value': '1291', 'unit': '个', 'period': '2025'}),
     ('232个帮扶车间', 'o', '帮扶车间', {'value': '232', 'unit': '个', 'period': '2025'}),
     ('帮扶车间吸纳8096人', 'o', '帮扶车间吸纳', {'value': '8096', 'unit': '人', 'period': '2025'}),
@@ -506,3 +507,84 @@ def test_one_rank_for_several_figures():
     assert figures["地区生产总值"].growth_rank == 1 and figures["规模以上工业增加值"].growth_rank == 1
     assert figures["财政总收入"].rank == 3 and figures["一般公共预算收入"].rank == 3
     assert figures["社会消费品零售总额"].rank is None
+
+
+def _named(text):
+    return {f.indicator: f for f in _figures_of(text)}
+
+
+def test_amounts_in_chinese_numerals_and_counts_written_with_a_magnitude_alone():
+    figures = _named("某市2023年政府工作报告\n\n全市工业总产值突破三万亿元,人才总量达到120万,"
+                     "成为常住人口超过900万的城市。\n")
+    assert (figures["工业总产值"].value, figures["工业总产值"].unit, figures["工业总产值"].qualifier) == ("3", "万亿元", "突破")
+    assert (figures["人才总量"].value, figures["人才总量"].unit) == ("120", "万")
+    assert (figures["常住人口"].value, figures["常住人口"].unit, figures["常住人口"].qualifier) == ("900", "万", "超过")
+
+
+def test_a_figure_stated_before_a_comma_of_a_list_is_no_part_of_the_next_name():
+    figures = _named("某市2023年政府工作报告\n\n某市成为中部城市中面积第二、户籍人口超过700万的大城市。\n")
+    assert "户籍人口" in figures and figures["户籍人口"].value == "700"
+
+
+def test_parts_after_qizhong_are_named_by_plain_nouns():
+    """其中，交通和通信上涨…: the categories of a price index, each a figure; a list of industries
+    shared out 分别增长 is named by its items."""
+    figures = _named("某县2023年统计公报\n\n全年居民消费价格上涨1.2%。其中,交通和通信上涨2.5%,其他用品和服务下降0.3%,"
+                     "衣着上涨0.8%。规上工业增加值增长6%,其中纺织服装、专用设备和有色金属分别增长11.2%、7.1%、-2.4%。"
+                     "全年兑现惠企资金超80亿元,其中减税降费35亿元。\n")
+    assert figures["交通和通信"].growth_rate == "2.5" and figures["其他用品和服务"].growth_rate == "-0.3"
+    assert figures["衣着"].growth_rate == "0.8"
+    assert [figures[n].growth_rate for n in ("纺织服装", "专用设备", "有色金属")] == ["11.2", "7.1", "-2.4"]
+    assert (figures["减税降费"].value, figures["减税降费"].unit) == ("35", "亿元")
+
+
+def test_a_rate_that_moved_gives_where_it_was_and_where_it_got():
+    figures = _figures_of("某市2023年统计公报\n\n规上工业增加值增长3.5%,但当月增速由5月的0.6%持续回升至7.2%。"
+                          "城镇调查失业率由5.6%下降至5.3%。\n")
+    moved = [(f.indicator, f.growth_rate, f.value) for f in figures if "由" in f.indicator or "率" in f.indicator
+             or "当月" in f.indicator]
+    assert moved == [("规上工业增加值当月增速", "0.6", None), ("规上工业增加值当月增速", "7.2", None),
+                     ("城镇调查失业率", None, "5.6"), ("城镇调查失业率", None, "5.3")]
+
+
+def test_a_tally_of_rises_and_falls_gives_two_counts():
+    figures = _named("某市2023年统计公报\n\n全市十二个重点行业“九正三负”。\n")
+    assert figures["十二个重点行业正增长"].value == "9" and figures["十二个重点行业负增长"].value == "3"
+
+
+def test_counts_after_a_chain_of_verbs_and_the_next_count_of_the_same_verb():
+    figures = _named("某市2023年政府工作报告\n\n研究制定86项稳增长政策和41项配套措施。精心打造6条夜间消费街区和“某某夜市”。"
+                     "全市净增经营主体2.1万户。市场主体净增1.2万户,总量达到30.5万户。"
+                     "列入国家级重点项目3个、省级重点项目19个。\n")
+    assert figures["制定稳增长政策"].value == "86" and figures["制定配套措施"].value == "41"
+    assert figures["打造夜间消费街区"].value == "6" and figures["净增经营主体"].value == "2.1"
+    assert figures["市场主体净增"].value == "1.2" and figures["市场主体总量"].value == "30.5"
+    assert figures["列入国家级重点项目"].value == "3" and figures["列入省级重点项目"].value == "19"
+
+
+def test_an_investment_stated_before_the_project_it_is_of():
+    figures = _named("某市2024年政府工作报告\n\n总投资86.5亿元的某某化工新材料一体化项目开工建设。\n")
+    assert figures["某某化工新材料一体化项目总投资"].value == "86.5"
+
+
+def test_a_policy_numbered_by_its_articles_is_no_count_and_a_milestone_is_no_name():
+    figures = _named("某市2024年政府工作报告\n\n出台“惠企强链”15条,印发促进消费十条。"
+                     "一般公共预算收入突破千亿、达到1023.4亿元。\n")
+    assert not any(f.unit == "条" for f in figures.values())
+    assert figures["一般公共预算收入"].value == "1023.4"
+
+
+def test_a_growth_ranked_in_a_province_or_region_named():
+    figures = _named("某市2023年政府工作报告\n\n地区生产总值增长5.8%,增速居江苏第二、居长三角第五。\n")
+    assert (figures["地区生产总值"].growth_rank, figures["地区生产总值"].rank_scope) == (2, "江苏")
+    assert figures["地区生产总值"].rank is None
+
+
+def test_a_relation_listed_after_the_three_industries_is_each_industrys():
+    figures = _named("某区2022年统计公报\n\n三次产业结构比为8.1:40.2:51.7,对经济增长的贡献率分别为5.5%、38.0%、56.5%。\n")
+    assert [figures[f"第{n}产业对经济增长的贡献率"].value for n in "一二三"] == ["5.5", "38.0", "56.5"]
+
+
+def test_an_estimate_between_a_name_and_its_growth():
+    figures = _named("某市2022年计划执行情况\n\n单位生产总值能耗预计下降2.8%。\n")
+    assert figures["单位生产总值能耗"].growth_rate == "-2.8"

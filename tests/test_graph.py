@@ -11,14 +11,13 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import cast
 
-from conftest import FIXTURES, ROOT, SEED, SEEDS, require_program
+from conftest import FIXTURES, ROOT, SEED, SEEDS, require_program, states
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SH, SKOS
 from rdflib.query import ResultRow
 
 from graph.build.pipeline import build
 from graph.build.validate import validate_graph
-from graph.numerals import CHINESE_NUMERAL, chinese_to_int, to_ascii_digits
 from graph.vocab import PLAN, PLAN_IRI, declared_terms, shapes
 
 COMPARED = ("graph.ttl", "graph.trig", "graph.html")
@@ -39,14 +38,6 @@ def test_every_passage_is_its_span_of_the_file(seed_graph):
         assert _compact(text[start:end]) == _compact(written), passage
 
 
-def _states(sentence: str, number: str) -> bool:
-    """Whether a sentence writes the number: in digits (full-width too) or in Chinese numerals."""
-    if number in to_ascii_digits(sentence):
-        return True
-    return number.isdigit() and any(
-        chinese_to_int(numeral) == int(number) for numeral in CHINESE_NUMERAL.findall(sentence))
-
-
 def test_every_figure_number_is_in_its_passage(seed_graph):
     figures = set(seed_graph.subjects(RDF.type, PLAN.Observation)) | set(seed_graph.subjects(RDF.type, PLAN.Target))
     assert len(figures) > 40
@@ -56,7 +47,7 @@ def test_every_figure_number_is_in_its_passage(seed_graph):
         for prop in (PLAN.value, PLAN.growthRate, PLAN.pointChange, PLAN.multiple, PLAN.shareOfTarget):
             literal = seed_graph.value(figure, prop)
             if literal is not None:
-                assert _states(sentence, str(literal).lstrip("-")), (figure, literal, sentence)
+                assert states(sentence, str(literal).lstrip("-")), (figure, literal, sentence)
 
 
 def test_the_headline_figure_reads_as_the_report_states_it(seed_graph):

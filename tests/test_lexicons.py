@@ -24,6 +24,7 @@ TAGS = {
     "project_kind_words.tsv": {"before", "start"},
     "words_before_numbers.tsv": {"measure", "held"},
     "comparison_words.tsv": {"above", "below"},
+    "rank_words.tsv": {"before-scope", "after-scope", "note", "standing", "ranking", "quoted-list", "named-list"},
 }
 # Lexicons whose rows give other names for what they name (comma-separated, or -): every name
 # must name one row only, or a lookup by name would pick one of two at random

@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from graph.extract import gazetteer
 from graph.extract.quantities import DIGITS
 from graph.extract.spans import alternation, overlaps
-from graph.lexicons import words
+from graph.lexicons import column, words
 from graph.numerals import parse_int, to_ascii_digits
 
 _BEFORE = alternation(words("bound_words.tsv", "before"))
@@ -42,19 +43,33 @@ _ABOVE = words("comparison_words.tsv", "above")
 POINTS_BEYOND = re.compile(
     rf"(?P<relation>{alternation(words('comparison_words.tsv'))})(?P<than>[\u4e00-\u9fff]{{1,8}}?)"
     rf"(?P<number>{DIGITS})(?P<unit>{POINT_UNIT})")
-_SCOPE = alternation(words("rank_scopes.tsv"))
+def _scopes() -> list[str]:
+    """The groups a rank is taken in: the general scopes, every province by its full and short name
+    (增速居广东第三), and the regions (居珠三角第一)."""
+    provinces = [d for d in gazetteer.divisions().values() if d.level == "province"]
+    names = [d.name for d in provinces] + [d.short_name for d in provinces if d.short_name]
+    return [*words("rank_scopes.tsv"), *names, *column("regions.tsv")]
+
+
+_SCOPE = alternation(_scopes())
+
+
+def _rank_words(part: str) -> str:
+    """The words of rank_words.tsv that play a part, as a regex alternation."""
+    return alternation(words("rank_words.tsv", part))
 RANK = re.compile(
-    rf"(?P<what>总量|增速|增幅)?(?:均)?(?:居|位居|位列|排名|排|列)?(?P<scope>{_SCOPE})(?:排名|排|位列|位居|居)?"
+    rf"(?P<what>总量|增速|增幅)?(?:均)?(?:{_rank_words('before-scope')})?(?P<scope>{_SCOPE})(?:{_rank_words('after-scope')})?"
     rf"(?:第(?P<rank>[0-9０-９]+(?![.．0-9０-９])|[一二三四五六七八九十]+)(?:位|名)?(?!方阵|梯队|批|届|次)|(?P<first>首位|第一位))")
 RANK_NOTE = re.compile(
-    rf"(?P<what>总量|增速|增幅)?(?:均)?(?:居|位居|位列|进入|保持)?(?P<scope>{_SCOPE})"
-    rf"(?P<note>前列|第一方阵|第一梯队|前[一二三四五六七八九十0-9]+(?:位|名)?|领先)")
+    rf"(?P<what>总量|增速|增幅)?(?:均)?(?:{_rank_words('note')})?(?P<scope>{_SCOPE})"
+    rf"(?P<note>{_rank_words('standing')}|前[一二三四五六七八九十0-9]+(?:位|名)?)")
 # 分别增长35%和40% / 分别增长4.2%、6.8% / 分别增长5.5%左右和5.5%以上: one rate for each of the
 # figures or names listed, each with its own bound
-_BOUNDED_RATE = rf"(?:{_BEFORE})?{DIGITS}[%％]?(?:{_AFTER})?"
+_BOUNDED_RATE = rf"(?:{_BEFORE})?[-－]?{DIGITS}[%％]?(?:{_AFTER})?"
 RESPECTIVE_GROWTH = re.compile(
     rf"(?:分别|^)(?:比上年)?(?P<direction>{_DIRECTION})(?:了)?{_BOUNDED_RATE}(?:(?:和|、|与|及){_BOUNDED_RATE})+")
-_RATE = re.compile(rf"(?P<before>{_BEFORE})?(?P<number>{DIGITS})[%％]?(?P<after>{_AFTER})?(?=$|和|、|与|及)")
+_RATE = re.compile(
+    rf"(?P<before>{_BEFORE})?(?P<minus>[-－])?(?P<number>{DIGITS})[%％]?(?P<after>{_AFTER})?(?=$|和|、|与|及)")
 SHARE_OF_TARGET = re.compile(rf"完成(?:全?年度?|全年)?(?:目标|计划|任务)(?:任务)?的(?P<number>{DIGITS})[%％]")
 
 
@@ -91,7 +106,7 @@ def read_comparisons(text: str) -> Comparisons:
         listed = respective.group()
         rates = list(_RATE.finditer(listed, respective.end("direction") - respective.start()))
         return Comparisons(
-            respective_rates=tuple(sign + _ascii(rate.group("number")) for rate in rates),
+            respective_rates=tuple(_listed_rate(sign, rate) for rate in rates),
             respective_ends=tuple(respective.start() + rate.end() for rate in rates),
             respective_bounds=tuple(rate.group("before") or rate.group("after") for rate in rates),
             spans=(respective.span(),))
@@ -120,9 +135,11 @@ def read_comparisons(text: str) -> Comparisons:
         values["change_unit"] = change.group("unit")
         values["change_span"] = change.span()
         spans.append(change.span())
+    what = None  # 增速居广东第三、居珠三角第一: the second rank is of the growth too
     for rank in RANK.finditer(text):
         position = 1 if rank.group("first") else parse_int(rank.group("rank"))
-        key = "growth_rank" if rank.group("what") in ("增速", "增幅") else "rank"
+        what = rank.group("what") or what
+        key = "growth_rank" if what in ("增速", "增幅") else "rank"
         values.setdefault(key, position)
         values.setdefault("rank_scope", rank.group("scope"))
         spans.append(rank.span())
@@ -131,6 +148,13 @@ def read_comparisons(text: str) -> Comparisons:
         values["rank_note"] = (note.group("what") or "") + note.group("scope") + note.group("note")
         spans.append(note.span())
     return Comparisons(**values, spans=tuple(sorted(spans)))
+
+
+def _listed_rate(sign: str, rate: re.Match) -> str:
+    """分别增长11.2%、-2.4%: a minus written in the list turns the rate; 分别下降 turns them all."""
+    number = _ascii(rate.group("number"))
+    negative = (sign == "-") != bool(rate.group("minus"))
+    return "-" + number if negative else number
 
 
 def _signed(match: re.Match) -> str:

@@ -28,12 +28,15 @@ from graph.extract.comparisons import (
 )
 from graph.extract.indicators import (
     MEASURE_VERB,
+    NET_CHANGE,
     at_another_level,
     bare_verb,
     counted_noun,
     indicator_from_subject,
+    leading_verb,
     measure_ending,
     names_actor,
+    part_name,
     strip_context,
     trim_measure,
 )
@@ -41,9 +44,10 @@ from graph.extract.listings import distribute, growth_items, industry_structure,
 from graph.extract.names import unquote
 from graph.extract.periods import FigureContext, ReportTimeline
 from graph.extract.quantities import Quantity, find_quantities, normalized
-from graph.extract.spans import overlaps
+from graph.extract.shifts import moved_rates, tallied
+from graph.extract.spans import alternation, overlaps
 from graph.extract.stated import NOTES, clause_span, make_figure, subject_start
-from graph.lexicons import words
+from graph.lexicons import column, rows, words
 from graph.model import Document, Figure, FigureKind, Passage
 from graph.numerals import parse_int
 
@@ -54,21 +58,26 @@ RATE_ENDINGS = ("率", "比重", "占比")  # a rate's change in points is its o
 _QUOTES = "“”\"‘’"
 # A bare total names the measure of the figure before it: 新增入驻企业73家，总量达109家
 # 荣登“2025年康养城市排行榜百强”第49名: a place in a named ranking
-LIST_RANK = re.compile(r"[“\"《](?P<list>[^”\"》]{2,30}(?:榜|排行榜|百强|强|名单|指数))[”\"》]"
-                       r"第(?P<rank>[0-9０-９]+)(?:位|名)")
+LIST_RANK = re.compile(rf"[“\"《](?P<list>[^”\"》]{{2,30}}(?:{alternation(words('rank_words.tsv', 'quoted-list'))}))"
+                       r"[”\"》]第(?P<rank>[0-9０-９]+)(?:位|名)")
 # 位列中国某某指数第12位 ; 跃居全国先进制造业百强城市第六位 ; 某某城市前十强: a place in a ranking
 # named without quotes, known by how such names end
 NAMED_RANK = re.compile(
-    r"(?P<list>[\u4e00-\u9fff]{2,16}?(?:指数|城市|榜|名单))"
+    rf"(?P<list>[\u4e00-\u9fff]{{2,16}}?(?:{alternation(words('rank_words.tsv', 'named-list'))}))"
     r"(?:第(?P<rank>[0-9０-９]+|[一二三四五六七八九十]+)(?:位|名)|前(?P<top>[一二三四五六七八九十百0-9０-９]+)(?:强|位|名))")
-_RANKING_VERBS = re.compile(r"^.*?(?:跃居|位居|位列|荣登|进入|居|列)")
+_RANKING_VERBS = re.compile(rf"^.*?(?:{alternation(words('rank_words.tsv', 'ranking'))})")
 LEADING_YEAR = re.compile(r"^(?:19|20)[0-9]{2}年?")
 _BREAKDOWN = re.compile(r"[0-9０-９]+大?类$")
 GENERIC_TOTALS = words("total_words.tsv")
 SHORT_NOUN_CHARS = 12
 CUMULATIVE = re.compile(r"(?:累计|总计|共计)(?:达到|达|为|有)?")
-COUNT_UNITS = ("个", "家", "项", "户", "座", "所", "条", "处", "批")  # a figure that counts things
+# The units of a figure that counts things (个, 家, 户 …): the counters of units.tsv
+COUNT_UNITS = tuple(unit for unit, quantity, *_ in rows("units.tsv") if quantity in ("units", "households"))
 _ACTS = re.compile(r"(?:完成|实现)")  # what the things counted did, as a figure of theirs
+_ISSUING = re.compile(alternation(column("policy_actions.tsv")))
+# 总投资221.6亿元的某某技术改造项目: an investment stated before the project it is of
+_INVESTMENT = ("总投资", "计划总投资", "投资")
+_INVESTED_IN = re.compile(rf"^的(?P<project>[^，,。；;、的]{{2,40}}?(?:{alternation(words('project_endings.tsv'))}))")
 _HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 bare_verb_prefix = re.compile(r"^(?:新增|新建|建成|培育|引进|引育|累计|开工)")
 
@@ -144,6 +153,9 @@ def _read_clause(clause: Clause, passage: Passage, context: FigureContext,
     shared_out = listed_amounts(clause, passage, context) or industry_structure(clause, passage, context)
     if shared_out:
         return shared_out, shared_out[-1]
+    moved = moved_rates(clause, passage, context, current) or tallied(clause, passage, context)
+    if moved:
+        return moved, current
     comparisons = read_comparisons(text)
     quantities = [q for q in find_quantities(text) if not overlaps((q.start, q.end), comparisons.spans)]
     amounts = [q for q in quantities if q.kind != "multiple"]
@@ -154,6 +166,9 @@ def _read_clause(clause: Clause, passage: Passage, context: FigureContext,
         subject = text[cursor:quantity.start]
         subject_at = cursor
         indicator: str | None
+        if _numbered_title(subject, quantity):
+            cursor, current = quantity.end, None  # 出台推动经济高质量发展60条: a policy's title, no count
+            continue
         if quantity.kind == "streak":  # 实现“十六连丰”: the streak names itself
             indicator = "连" + text[quantity.end - 1]
         elif quantity.unit is None and quantity.kind == "amount":  # 综合指数3.26: only a named measure
@@ -174,9 +189,14 @@ def _read_clause(clause: Clause, passage: Passage, context: FigureContext,
             current = _with_value(current, quantity, clause)
             _replace(current, figures, made)
             continue
+        if indicator is None and _among_parts(clause, passage) and not made:
+            indicator = part_name(subject)  # 其中退减缓免税费271亿元: a part, named by a plain noun
         if indicator is None:
             current = None  # a number we cannot name: what follows does not belong to the last figure
             continue
+        before = made[-1] if made else current
+        if before is not None and _after_counted(subject, before.indicator):
+            subject_at = quantity.start  # 25个精品示范村和200个提档升级村: the second begins at its count
         figure = make_figure(clause, passage, context, indicator, text[:quantity.start], quantity)
         end = quantity.end + _noun_length(text[quantity.end:], indicator)
         start, end = clause.span(subject_start(text, subject_at), end)
@@ -197,7 +217,7 @@ def _read_clause(clause: Clause, passage: Passage, context: FigureContext,
         return [replace(figure, start=start, end=end)], None
     if not amounts and comparisons.any:
         subject = text[:comparisons.spans[0][0]]
-        indicator = indicator_from_subject(subject)
+        indicator = indicator_from_subject(subject) or (part_name(subject) if _among_parts(clause, passage) else None)
         if indicator and _only_a_change(comparisons):
             # 第二产业比重较上年下降1.5个百分点: the change is the figure; the share is not stated
             return [_change_figure(clause, passage, context, indicator, False, comparisons)], None
@@ -217,6 +237,18 @@ def _read_clause(clause: Clause, passage: Passage, context: FigureContext,
         if "均" in clause.text and (comparisons.rank or comparisons.growth_rank):
             _rank_them_all(figures, passage, current, comparisons)
     return made, current
+
+
+def _numbered_title(subject: str, quantity: Quantity) -> bool:
+    """出台“助企兴龙”10条 ; 印发推动高质量发展60条: a policy named by its number of articles, right
+    after the verb that issues it, is a title (policies.py reads it), not a count of something."""
+    return (quantity.unit is not None and quantity.unit.written == "条" and quantity.bound is None
+            and bool(_ISSUING.search(subject)) and not MEASURE_VERB.search(subject))
+
+
+def _among_parts(clause: Clause, passage: Passage) -> bool:
+    """Whether a clause comes after the 其中 that opens the parts of a whole, in its passage."""
+    return _PART_OF in passage.text[:clause.position] or clause.text.startswith(_PART_OF)
 
 
 def _rank_them_all(figures: list[Figure], passage: Passage, current: Figure, comparisons: Comparisons) -> None:
@@ -301,6 +333,9 @@ def _name_of(subject: str, following: str, current: Figure | None, made: list[Fi
     indicator = indicator_from_subject(subject)
     if indicator and previous is not None and previous.unit in COUNT_UNITS and _ACTS.match(subject.strip(" ，,、")):
         return previous.indicator + subject.strip(" ，,、")  # 新开工项目32个，完成年度投资102.7亿元: theirs
+    owner = _INVESTED_IN.match(following) if indicator and indicator.endswith(_INVESTMENT) else None
+    if indicator and owner:
+        return owner.group("project") + indicator  # 总投资221.6亿元的某某改造项目开工: the project's
     if indicator in GENERIC_TOTALS and previous is not None:
         return _without_verb(previous.indicator) + indicator  # 新增入驻企业73家，总量达109家
     if indicator and indicator.startswith("占") and previous is not None:
@@ -312,7 +347,11 @@ def _name_of(subject: str, following: str, current: Figure | None, made: list[Fi
         if renamed:
             return renamed
     noun = counted_noun(following)
-    joiner = subject.strip() in ("、", "和", "及", "与")
+    joiner = subject.strip() in _JOINERS
+    if noun and previous is not None and _after_counted(subject, previous.indicator):
+        # 出台175项稳经济政策和73项接续措施: the next count of the same verb
+        counted = subject.strip()[:-1]
+        return previous.indicator[:-len(counted)] + noun
     verb = bare_verb(subject, previous.indicator if previous else None)
     if noun and (joiner or not strip_context(subject) or subject.rstrip().endswith("的") or verb):
         noun = trim_measure(noun) if several else noun
@@ -329,20 +368,30 @@ def _name_of(subject: str, following: str, current: Figure | None, made: list[Fi
     return None
 
 
+_JOINERS = ("、", "和", "及", "与")
+
+
+def _after_counted(subject: str, previous: str) -> bool:
+    """Whether the words before a count are the noun the count before counted, and a joiner."""
+    words_before = subject.strip()
+    return len(words_before) > 2 and words_before.endswith(_JOINERS) and previous.endswith(words_before[:-1])
+
+
 def _listed_after_verb(subject: str, previous: Figure | None) -> str | None:
     """新增国家科技型中小企业191户、高新技术企业73户: a noun listed after a figure named by a verb and
     its object is the verb's next object (新增高新技术企业)."""
     if previous is None or not subject.startswith("、"):
         return None
     verb = bare_verb_prefix.match(previous.indicator)
+    verb_said = verb.group() if verb else leading_verb(previous.indicator)  # 列入省级重大项目4个、市级…26个
     noun = unquote(subject[1:].strip())
-    if not verb or not 2 <= len(noun) <= SHORT_NOUN_CHARS or not _HAN_ONLY.fullmatch(noun):
+    if not verb_said or not 2 <= len(noun) <= SHORT_NOUN_CHARS or not _HAN_ONLY.fullmatch(noun):
         return None
-    return verb.group() + noun
+    return verb_said + noun
 
 
 def _without_verb(indicator: str) -> str:
-    stripped = bare_verb_prefix.sub("", indicator)
+    stripped = NET_CHANGE.sub("", bare_verb_prefix.sub("", indicator))  # 新增入驻企业 ; 经营主体净增
     return stripped if len(stripped) >= 2 else indicator
 
 
@@ -370,6 +419,9 @@ def _with_comparisons(figure: Figure, comparisons: Comparisons, multiples: list[
 def _noun_length(following: str, indicator: str) -> int:
     """How far the noun a count counts runs after it (新型储能项目 in 7个新型储能项目开工建设),
     quotes included, so that the figure's span covers its name; 0 when the name came before."""
+    if following.startswith("的") and indicator.startswith(following[1:3]):  # 221.6亿元的某某项目: the owner's name
+        owner = _INVESTED_IN.match(following)
+        return owner.end() if owner else 0
     letters = [(index, char) for index, char in enumerate(following) if char not in _QUOTES]
     noun = "".join(char for _, char in letters)
     for size in range(min(len(noun), len(indicator)), 1, -1):

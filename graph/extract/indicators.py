@@ -37,6 +37,7 @@ _GOAL_CUE = re.compile(f"(?:{alternation(words('target_cues.tsv'))})(?:是|为)?
 OBJECT_VERBS = words("object_verbs.tsv")
 _OBJECT_VERB = re.compile(f"(?:{alternation(OBJECT_VERBS)})")
 _ACTION_VERB = re.compile(alternation(words("action_verbs.tsv")))
+_VERB_CHAIN = re.compile(f"(?:{alternation(OBJECT_VERBS)}|{alternation(words('action_verbs.tsv'))}){{2,3}}")
 _ENDINGS = longest_first(column("indicator_endings.tsv"))
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _DIGIT = re.compile(r"[0-9０-９]")
@@ -46,6 +47,8 @@ _COUNTED_STOP = re.compile(
     r"(?:[0-9０-９]|(?:和|及|与)(?=[0-9０-９])|的|在|累计|突破|超过|达到|达|共|全部|全面|全力|正式|已经|已|均|开工|建成|投产|投用|完成|实现|达到|入驻|入选|参加|参评|参与|落地|"
     r"获评|通过|纳入|应用|提供|带动|吸纳|覆盖|开展|进行|、|，|；|。)")
 MAX_CHARS = 24
+# 8条特色餐饮街区和“某某名宴”: a quoted name joined after the counted noun is another thing, not counted
+_QUOTED_AFTER_JOIN = re.compile(r"(?:和|及|与)(?=[“\"])")
 _NOTE = re.compile(r"[(（]下同[)）]")  # 预计(下同)全年地区生产总值: a note on the words before it
 # 新开工5亿元以上项目: a threshold is part of the name of what is counted
 _THRESHOLD = re.compile(r"[0-9０-９]+(?:[.．][0-9]+)?[万亿]?元?(?:以上|以下)")
@@ -62,12 +65,18 @@ _INNERMEASURE_VERB = re.compile(r"(?<=[\u4e00-\u9fff])(?:实现|完成)(?=[\u4e0
 MEASURE_VERB = re.compile(alternation(words("words_before_numbers.tsv", "measure")))
 # A note in brackets that ends a phrase: (不含农户), (GDP), (常住人口城镇化率)
 _BRACKETED = re.compile(r"[(（](?P<inner>[^()（）]{1,16})[)）]$")
+_HAN_NAME = re.compile(r"[\u4e00-\u9fff]+")
 _PLAIN_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）]+")
+
+
+# 面积第三、人口超过850万: a figure stated before a 、 is one of its own, not part of the next name
+_STATED_BEFORE = re.compile(
+    r"^.*(?:[\u4e00-\u9fff]{2}第[0-9０-９一二三四五六七八九十]+(?:位|名)?|[0-9０-９][.．0-9０-９]*[^0-9０-９、]{0,4})、")
 
 
 def indicator_from_subject(phrase: str) -> str | None:
     """The indicator the words before a number name, or None when they name none."""
-    name = _INNERMEASURE_VERB.sub("", strip_context(phrase))
+    name = _INNERMEASURE_VERB.sub("", strip_context(_STATED_BEFORE.sub("", phrase)))
     if not name:
         return None
     note = _BRACKETED.search(name)
@@ -80,13 +89,37 @@ def indicator_from_subject(phrase: str) -> str | None:
         name = lead.group() + name  # 争取增发国债项目69个: 争取 is a word of goals, and here what was done
     for verb in _OBJECT_VERB.finditer(name):
         obj = strip_context(name[verb.end():])
+        if _OBJECT_VERB.fullmatch(obj) or _VERB_CHAIN.fullmatch(obj):
+            continue  # 制定出台: a verb after a verb is no object
         if 2 <= len(obj) <= MAX_CHARS and _HAN.search(obj) and not _DIGIT.search(_THRESHOLD.sub("", obj)):
             candidate = verb.group() + re.sub("[“”\"‘’]", "", obj)  # 累计发放补贴 -> 发放补贴 ; 新增“四上”单位
             return candidate if len(candidate) <= MAX_CHARS else None
+    if NET_CHANGE.search(name) and 4 <= len(name) <= SHORT_NAME_CHARS and _PLAIN_NAME.fullmatch(name):
+        return name  # 经营主体净增6.9万户: what changed, and by how much net
     if (MEASURE_VERB.search(phrase) and 3 <= len(name) <= SHORT_NAME_CHARS
             and _PLAIN_NAME.fullmatch(name)):
         return name  # 民营企业达25.3万户 ; 完成职业技能培训1.52万人: the verb says this is measured
     return None
+
+
+# 经营主体净增 ; 人口净流入: a net change written after what changed
+NET_CHANGE = re.compile(r"(?:净增加?|净减少?|净流入|净流出)$")
+# 突破百亿、达到102.57亿元 ; 跨越千亿大关: a milestone said in words before the figure, not its name
+_MILESTONE = re.compile(
+    r"(?:突破|跨越|迈上|迈入|站上|超过)[一二两三四五六七八九十百千万]+[亿万]?元?(?:大关|台阶)?[、，,]?$")
+PART_NAME_CHARS = 10
+
+
+def part_name(phrase: str) -> str | None:
+    """交通和通信 in "其中，交通和通信上涨4.5%": after 其中 the parts of a whole are named by plain
+    nouns (the categories of a price index, the industries of an output), with no ending of
+    their own; a phrase with a verb in it is no such name."""
+    name = strip_context(phrase)
+    if not 2 <= len(name) <= PART_NAME_CHARS or not _HAN_NAME.fullmatch(name):
+        return None
+    if _OBJECT_VERB.match(name) or _ACTION_VERB.search(name):
+        return None  # 新增企业, 项目开工: a verb opens or acts in it (服务 ending 其他用品和服务 is a noun)
+    return name
 
 
 def bare_verb(phrase: str, previous: str | None = None) -> str | None:
@@ -96,7 +129,17 @@ def bare_verb(phrase: str, previous: str | None = None) -> str | None:
     if previous and name.startswith(previous):
         name = strip_context(name[len(previous):].lstrip("已"))
     match = _OBJECT_VERB.fullmatch(name) or _ACTION_VERB.fullmatch(name)
-    return match.group() if match else None
+    if match:
+        return match.group()
+    # 制定出台175项政策 ; 研究制定86项政策: the last verb takes the object, after at most two characters
+    last = [verb for verb in _OBJECT_VERB.finditer(name) if verb.end() == len(name) and verb.start() <= 2]
+    return last[-1].group() if last else None
+
+
+def leading_verb(name: str) -> str | None:
+    """列入 of 列入省级重大项目: the verb a verb-object name opens with."""
+    match = _OBJECT_VERB.match(name)
+    return match.group() if match and len(name) > len(match.group()) + 1 else None
 
 
 def names_actor(phrase: str, previous: str) -> bool:
@@ -136,7 +179,7 @@ def trim_measure(noun: str) -> str:
 
 def counted_noun(following: str) -> str | None:
     """The noun a count counts, from the words after its unit: 新型储能项目开工建设 -> 新型储能项目."""
-    text = re.sub("[“”\"‘’]", "", following)
+    text = re.sub("[“”\"‘’]", "", _QUOTED_AFTER_JOIN.split(following, 1)[0])
     stop = _COUNTED_STOP.search(text)
     noun = text[:stop.start()] if stop else text
     noun = noun.strip("《》（）() ")
@@ -157,7 +200,7 @@ def strip_context(phrase: str) -> str:
         previous = name
         name = _YEAR_END_AREA.sub(r"\g<when>", name)
         name = LEADING.sub("", name, count=1).strip(" ，,、")
-        name = TRAILING.sub("", name).strip(" ，,、")
+        name = TRAILING.sub("", _MILESTONE.sub("", name)).strip(" ，,、")
     return name.strip("“”\"")
 
 

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from graph.extract.clauses import Clause
 from graph.extract.comparisons import GROWTH, Comparisons
-from graph.extract.indicators import indicator_from_subject, measure_ending
+from graph.extract.indicators import indicator_from_subject, measure_ending, part_name, strip_context
 from graph.extract.names import shared_tail
 from graph.extract.periods import FigureContext
 from graph.extract.quantities import DIGITS, find_listed_amounts
@@ -63,6 +63,8 @@ def listed_amounts(clause: Clause, passage: Passage, context: FigureContext) -> 
     else:
         indicator = indicator_from_subject(subject)
         names = listed_names(indicator, len(amounts)) if indicator else None
+        if indicator and indicator.startswith("对") and not names:
+            names = _agents_before(passage.text[:clause.position], indicator, len(amounts))
     if not names or len(names) != len(amounts):
         return []
     figures = []
@@ -112,7 +114,7 @@ def respective(clause: Clause, passage: Passage, context: FigureContext, compari
     rates = comparisons.respective_rates
     subject = clause.text[:comparisons.spans[0][0]]
     indicator = indicator_from_subject(subject)
-    names = listed_names(indicator, len(rates)) if indicator else _industries(subject)
+    names = listed_names(indicator, len(rates)) if indicator else _industries(subject) or _parts(subject, len(rates))
     if names and len(names) == len(rates):
         listed = []
         bounds = comparisons.respective_bounds or (None,) * len(rates)
@@ -145,6 +147,28 @@ def _industries(subject: str) -> list[str] | None:
     if _THREE_INDUSTRIES.search(subject.strip(" ，,、")):
         return ["第一产业", "第二产业", "第三产业"]
     return None
+
+
+_THREE_INDUSTRIES_NAMED = re.compile(r"(?:第?一、?二、?三次?产业|三次产业)")
+
+
+def _agents_before(before: str, relation: str, count: int) -> list[str] | None:
+    """三次产业结构比为…，对经济增长的贡献率分别为16.5%、22.2%、61.3%: a 对… measure lacks whose it is;
+    the sentence named them before (the three industries), so each amount is one industry's."""
+    if count == 3 and _THREE_INDUSTRIES_NAMED.search(before):
+        return [industry + relation for industry in ("第一产业", "第二产业", "第三产业")]
+    return None
+
+
+def _parts(subject: str, count: int) -> list[str] | None:
+    """化学原料、汽车制造和电气机械分别增长…: as many plain names as rates, each a part's name."""
+    items = strip_context(subject).split("、")
+    if len(items) == count - 1 and "和" in items[-1]:
+        items[-1:] = items[-1].split("和", 1)
+    names = [part_name(item) for item in items]
+    if len(names) != count or not all(names):
+        return None
+    return [name for name in names if name]
 
 
 def _joined(before: str) -> list[str]:

@@ -74,6 +74,15 @@ _CHINESE_COUNT = re.compile(
 # 十六连丰: sixteen bumper harvests in a row
 _STREAK = re.compile(
     rf"(?<![0-9０-９.．])(?P<number>[0-9０-９]+|[{_CHINESE_DIGITS}]+)连(?P<what>{alternation(words('streak_words.tsv'))})")
+# 突破两万亿元 ; 三千万元: an amount in Chinese numerals, known by its magnitude and unit (a lone 十 or
+# 百 before 亿 is a word of scale, 百亿级, and is left alone)
+_CHINESE_AMOUNT = re.compile(
+    rf"(?P<before>{alternation(words('bound_words.tsv', 'before'))})?"
+    rf"(?P<number>[一二两三四五六七八九]|[{_CHINESE_DIGITS}]{{2,}})(?P<magnitude>万亿|亿|万)(?P<unit>{_UNIT})")
+# 人口超过850万的特大城市 ; 人才总量突破300万: a count written with its magnitude alone, no unit after
+_MAGNITUDE_ONLY = re.compile(
+    rf"(?P<before>{alternation(words('bound_words.tsv', 'before'))})?(?P<number>{DIGITS})(?P<magnitude>万|亿)"
+    rf"(?P<after>{alternation(words('bound_words.tsv', 'after-unit'))})?(?=的|[^\u4e00-\u9fff]|$)")
 # A number with no unit that ends its clause: 环境空气质量综合指数3.26
 _BARE = re.compile(rf"(?<=[\u4e00-\u9fff)）])(?P<number>{DIGITS})$")
 # Right before a number, these make it part of a name or an expression
@@ -100,6 +109,18 @@ def find_quantities(text: str) -> list[Quantity]:
         if match.group("after") in ("以上", "以下") and THRESHOLD_OF.match(text, match.end()):
             continue  # 新开工5亿元以上项目32个: a threshold in the name of what is counted
         found.append(_amount(match))
+    for match in _CHINESE_AMOUNT.finditer(text):
+        if not _inside(found, match.start("number")) and _stands_alone(text, match.start("number"), match.end()):
+            unit = _unit(match.group("unit"), match.group("magnitude"))
+            found.append(Quantity(str(chinese_to_int(match.group("number"))), unit, match.group("before"),
+                                  match.start(), match.end(), "amount", match.group("number")))
+    for match in _MAGNITUDE_ONLY.finditer(text):
+        if not _inside(found, match.start("number")) and _stands_alone(text, match.start("number"), match.end()):
+            number = to_ascii_digits(match.group("number")).replace("．", ".")
+            magnitude = match.group("magnitude")
+            unit = Unit(magnitude, "", "number", _MAGNITUDE_TABLE[magnitude])
+            found.append(Quantity(number, unit, match.group("after") or match.group("before"),
+                                  match.start(), match.end(), "amount", match.group("number")))
     for match in _STREAK.finditer(text):
         if not _inside(found, match.start()):
             found.append(Quantity(_integer_or_digits(match.group("number")), None, None,
