@@ -35,7 +35,7 @@ KINDS = (
     Kind(ORGANIZATION, ORGANIZATION, "#0072B2", "dot", "机构 organization", specificity=3,
          situated=True, relates=True),
     Kind("Company", ORGANIZATION, "#56B4E9", "dot", "企业 company", specificity=2, situated=True, relates=True),
-    Kind("Bank", ORGANIZATION, "#56B4E9", "dot", "金融机构 bank", specificity=0, own_sector="金融",
+    Kind("Bank", ORGANIZATION, "#56B4E9", "dot", "金融机构 bank", specificity=0, own_sector="金融业",
          situated=True, relates=True),
     Kind("School", ORGANIZATION, "#0072B2", "dot", "学校 school", specificity=1, own_sector="教育",
          situated=True, relates=True),

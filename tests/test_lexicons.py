@@ -28,7 +28,7 @@ TAGS = {
 }
 # Lexicons whose rows give other names for what they name (comma-separated, or -): every name
 # must name one row only, or a lookup by name would pick one of two at random
-OTHER_NAMES = {"indicators.tsv": 2, "sectors.tsv": 3}
+OTHER_NAMES = {"indicators.tsv": 2, "sectors.tsv": 3, "sectors_gbt4754.tsv": 4, "sectors_strategic.tsv": 4}
 
 
 def problems(path: Path, tagged: set[str] | None = None, other_names: int | None = None) -> list[str]:

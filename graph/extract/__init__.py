@@ -3,7 +3,7 @@
     clauses, quantities, comparisons, indicators, periods            the parts of a stated figure
     figures, listings, stated                                         observations and targets
     gazetteer, places                                                 divisions, zones, regions
-    names, organizations, projects, policies, sectors                 the things reports name
+    names, organizations, projects, policies, sectors, sector_names   the things reports name
     relations                                                         how those things relate
     spans                                                             the matching they share
 
@@ -35,6 +35,7 @@ def extract(document: Document) -> Extraction:
     owners = owners_named_in_projects(projects, organizations, document)
     policies = find_policies(document)  # 印发《某市…实施方案》
     sectors = find_sectors(document)  # 能源, 文旅 ; 能源之城
+    sectors = sectors_outside_names(sectors, organizations + projects)
     mentions = in_text_order(places + organizations + owners + projects + policies + sectors)
     return Extraction(
         figures=tuple(extract_figures(document)),  # 地区生产总值完成1815.0亿元，同比增长3.2%
@@ -56,6 +57,20 @@ def places_outside_organization_names(places: list[Mention], organizations: list
         names_around = [(o.start, o.end) for o in organizations if o.passage == place.passage]
         return written != place.name and far and inside((place.start, place.end), names_around)
     return [place for place in places if not part_of_a_name(place)]
+
+
+def sectors_outside_names(sectors: list[Mention], names: list[Mention]) -> list[Mention]:
+    """A sector's word inside an organization's or a project's name is part of the name (物流 of
+    某某物流, 新材料 of 某某新材料产业园): a sector named only there is not named by the report.
+    One the report names elsewhere keeps the passages of those names too, for relations.py
+    reads a project's sector from its name (某某算力中心 is in 算力) and rests it on that passage."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for name in names:
+        spans.setdefault(name.passage, []).append((name.start, name.end))
+    def in_a_name(sector: Mention) -> bool:
+        return inside((sector.start, sector.end), spans.get(sector.passage, []))
+    named = {sector.name for sector in sectors if not in_a_name(sector)}
+    return [sector for sector in sectors if sector.name in named]
 
 
 def owners_named_in_projects(projects: list[Mention], organizations: list[Mention],
