@@ -39,7 +39,9 @@ def find_relations(document: Document, mentions: list[Mention]) -> list[Relation
                                    document, passage):
                 relations.append(relation)
                 specific.add(frozenset((relation.subject, relation.object)))
-        relations += _stated_together(found, specific, home, index)
+        # a name a heading or the title writes is mentioned in the passage it opens, stated with nothing there
+        written_here = [m for m in found if passage.start <= m.start and m.end <= passage.end]
+        relations += _stated_together(written_here, specific, home, index)
     return sorted(set(relations), key=lambda r: (r.passage, r.predicate, r.subject, r.object))
 
 
