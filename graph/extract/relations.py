@@ -26,7 +26,11 @@ _CITY_OF = re.compile(r"([\u4e00-\u9fff]{1,4})之城")  # 能源之城, 算力�
 def find_relations(document: Document, mentions: list[Mention]) -> list[Relation]:
     by_passage: dict[int, list[Mention]] = {}
     for mention in mentions:
-        by_passage.setdefault(mention.passage, []).append(mention)
+        passage = document.passages[mention.passage]
+        # a name a heading or the report's title writes is mentioned in the passage it opens, but
+        # stated with nothing there
+        if passage.start <= mention.start and mention.end <= passage.end:
+            by_passage.setdefault(mention.passage, []).append(mention)
     lead_sectors = _paragraph_sectors(document)
     organizations = {m.name: m.kind for m in mentions if m.kind in ORGANIZATION_KINDS}
     home = _home_places(document, mentions)
@@ -39,9 +43,7 @@ def find_relations(document: Document, mentions: list[Mention]) -> list[Relation
                                    document, passage):
                 relations.append(relation)
                 specific.add(frozenset((relation.subject, relation.object)))
-        # a name a heading or the title writes is mentioned in the passage it opens, stated with nothing there
-        written_here = [m for m in found if passage.start <= m.start and m.end <= passage.end]
-        relations += _stated_together(written_here, specific, home, index)
+        relations += _stated_together(found, specific, home, index)
     return sorted(set(relations), key=lambda r: (r.passage, r.predicate, r.subject, r.object))
 
 
