@@ -104,7 +104,7 @@ def listed_companies(document: Document) -> list[Mention]:
 def _by_ending(text: str) -> list[tuple[int, int, str, str | None]]:
     found = []
     for run in re.finditer(rf"{NAME_CHARS}+", text):
-        kind_before = -1  # where the last ending before stands: 水利工程娄里水库 names after a kind
+        kind_before = -1  # where the last ending before stands: 水利工程白鹭水库 names after a kind
         for match in _name_pattern().finditer(run.group()):
             end = run.start() + match.end()
             candidate = _after_last(match.group(), "的")
