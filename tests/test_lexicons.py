@@ -22,6 +22,7 @@ TAGS = {
     "issuing_bodies.tsv": {"whole", "ending"},
     "name_breaks.tsv": {"project", "organization"},
     "project_kind_words.tsv": {"before", "start"},
+    "project_endings.tsv": {"short"},
     "words_before_numbers.tsv": {"measure", "held"},
     "comparison_words.tsv": {"above", "below"},
     "rank_words.tsv": {"before-scope", "after-scope", "note", "standing", "ranking", "quoted-list", "named-list"},

@@ -17,7 +17,7 @@ from graph.extract.figures import extract_figures
 from graph.extract.organizations import find_organizations
 from graph.extract.places import find_places, home_province
 from graph.extract.policies import find_policies
-from graph.extract.projects import find_projects
+from graph.extract.projects import find_projects, listed_companies
 from graph.extract.relations import find_relations
 from graph.extract.sectors import find_sectors
 from graph.extract.spans import inside, longest_prefix
@@ -33,6 +33,7 @@ def extract(document: Document) -> Extraction:
     places = places_outside_organization_names(places, organizations, document)
     projects = find_projects(document)  # 某某基地项目开工建设 ; A、B等一批龙头项目
     owners = owners_named_in_projects(projects, organizations, document)
+    owners += listed_companies(document)  # A、B等制造业项目竣工投产: A and B are companies
     policies = find_policies(document)  # 印发《某市…实施方案》
     sectors = find_sectors(document)  # 能源, 文旅 ; 能源之城
     sectors = sectors_outside_names(sectors, organizations + projects)

@@ -4,7 +4,9 @@
     出台《某市贯彻落实〈全国统一大市场建设指引(试行)〉重点任务清单》   a title quoting another, kept whole
     《某市全域旅游发展规划(2025-2035年)》   the period the document covers: 2025-2035
 
-A title that ends in no document type (《长河如梦》, a show) is a work, not a policy.
+A title that ends in no document type (《长河如梦》, a show) is a work, not a policy. Titles written
+without 《》 (2030年国民经济和社会发展计划, “十五五”规划, 某某20条) are read by titles.py, in the
+passages, the headings and the report's own title: a 计划执行情况与计划草案的报告 names its two plans.
 """
 
 from __future__ import annotations
@@ -14,10 +16,12 @@ from functools import cache
 
 from graph.extract.clauses import passage_offsets
 from graph.extract.spans import alternation, file_span, longest_first
+from graph.extract.titles import Title, find_titles
 from graph.lexicons import column, words
 from graph.model import Document, Mention
 from graph.numerals import to_ascii_digits
 
+_DRAFT = re.compile(r"[(（]?草案[)）]?$")
 _TITLE = re.compile(r"《(?P<title>[^《》]*(?:〈[^〈〉]*〉[^《》]*)*)》")
 _PERIOD = re.compile(r"[(（]\s*(?P<start>(?:19|20)[0-9]{2})\s*[-—－~～至]\s*(?P<end>(?:19|20)[0-9]{2})年?\s*[)）]")
 _QUALIFIER = re.compile(r"[(（](?:试行|暂行|征求意见稿|修订|草案|\d{4}年?版?)[)）]$")
@@ -43,24 +47,70 @@ def document_type(title: str) -> str | None:
 
 
 def find_policies(document: Document) -> list[Mention]:
+    """Titles in the passages; then those only a heading or the report's own title names (一、2030年
+    国民经济和社会发展计划执行情况): each mentioned in the passage it opens, spanning where it is written."""
+    own = document.meta.title
     mentions = []
     for passage in document.passages:
         offsets = passage_offsets(passage, document.text)
-        for match in _TITLE.finditer(passage.text):
-            title = match.group("title").strip()
-            kind = document_type(title)
-            if not kind:
-                continue
-            before = passage.text[:match.start()]
-            action = _actions().search(before.rstrip("，, 、的"))
-            issuer = None
-            if action:
-                found = _ISSUER.search(before[:action.start()])
-                issuer = found.group("issuer") if found else None
-            period = _PERIOD.search(to_ascii_digits(title))
-            mentions.append(Mention(
-                "Policy", title, passage.index, *file_span(offsets, match.start(), match.end()),
-                document_type=kind, actions=(action.group(),) if action else (),
-                valid_period=f"{period.group('start')}-{period.group('end')}" if period else None,
-                issuer=issuer))
+        for title in _titles(passage.text, own):
+            mentions += _mention(document, title, passage.text, passage.index, offsets)
+    named = {mention.name for mention in mentions}
+    for text, offsets, index in _outside_passages(document):
+        for title in _titles(text, own):
+            for mention in _mention(document, title, text, index, offsets):
+                if mention.name not in named:
+                    named.add(mention.name)
+                    mentions.append(mention)
     return mentions
+
+
+def _titles(text: str, own_title: str) -> list[Title]:
+    marked = [Title(m.start(), m.end(), m.group("title").strip(), marked=True) for m in _TITLE.finditer(text)]
+    return marked + find_titles(text, own_title)
+
+
+def _mention(document: Document, found: Title, text: str, passage: int, offsets: list[int]) -> list[Mention]:
+    """The policy a title names, with what the text does with it and who issued it."""
+    title = found.title
+    kind = document_type(_DRAFT.sub("", title))
+    if found.marked and not kind:
+        return []  # 《长河如梦》: a work, not a document
+    name, written = title, ""
+    if found.yearly and not found.place and document.meta.city:
+        name, written = document.meta.city + title, title  # 2030年…计划 of a city's report is the city's
+    before = text[:found.start]
+    action = _actions().search(before.rstrip("，, 、的"))
+    issuer = None
+    if action:
+        issuer_found = _ISSUER.search(before[:action.start()])
+        issuer = issuer_found.group("issuer") if issuer_found else None
+    elif found.title.startswith("关于"):  # 某市人民政府关于印发…的通知: the body before 关于 issued it
+        issuer_found = _ISSUER.search(before)
+        issuer = issuer_found.group("issuer") if issuer_found else None
+    actions = (action.group(),) if action else ("执行",) if text.startswith("执行情况", found.end) else ()
+    period = _PERIOD.search(to_ascii_digits(title))
+    return [Mention("Policy", name, passage, *file_span(offsets, found.start, found.end), document_type=kind,
+                    actions=actions, valid_period=f"{period.group('start')}-{period.group('end')}" if period else None,
+                    issuer=issuer, written=written)]
+
+
+def _outside_passages(document: Document) -> list[tuple[str, list[int], int]]:
+    """The headings and the report's title, each with its file offsets and the passage it opens."""
+    if not document.passages:
+        return []
+    found = []
+    for section in document.sections:
+        opened = next((p.index for p in document.passages if p.start >= section.end), None)
+        if opened is not None:
+            found.append(_joined(document.text, section.start, section.end) + (opened,))
+    header_end = min([document.passages[0].start] + [section.start for section in document.sections])
+    found.append(_joined(document.text, 0, header_end) + (0,))
+    return found
+
+
+def _joined(text: str, start: int, end: int) -> tuple[str, list[int]]:
+    """A stretch of the file with its line breaks left out (a title broken across lines), and where
+    each character stands."""
+    offsets = [index for index in range(start, end) if text[index] not in "\r\n"]
+    return "".join(text[index] for index in offsets), offsets

@@ -26,7 +26,11 @@ _CITY_OF = re.compile(r"([\u4e00-\u9fff]{1,4})之城")  # 能源之城, 算力�
 def find_relations(document: Document, mentions: list[Mention]) -> list[Relation]:
     by_passage: dict[int, list[Mention]] = {}
     for mention in mentions:
-        by_passage.setdefault(mention.passage, []).append(mention)
+        passage = document.passages[mention.passage]
+        # a name a heading or the report's title writes is mentioned in the passage it opens, but
+        # stated with nothing there
+        if passage.start <= mention.start and mention.end <= passage.end:
+            by_passage.setdefault(mention.passage, []).append(mention)
     lead_sectors = _paragraph_sectors(document)
     organizations = {m.name: m.kind for m in mentions if m.kind in ORGANIZATION_KINDS}
     home = _home_places(document, mentions)

@@ -1,0 +1,70 @@
+"""Projects in sentences written for these tests: exact names, never a clause cut at an ending,
+never a kind of project, and the companies a list of an industry's projects names."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.extract import extract
+from graph.read import parse_document
+
+HEADER = "关于某市2030年国民经济和社会发展计划执行情况与2031年国民经济和社会发展计划草案的报告\n\n各位代表：\n\n"
+
+
+def _mentions(sentence: str) -> list:
+    document = parse_document(HEADER + sentence + "\n", "test.txt")
+    return list(extract(document).mentions)
+
+
+def _projects(sentence: str) -> dict[str, tuple[str, ...]]:
+    return {m.name: m.statuses for m in _mentions(sentence) if m.kind == "Project"}
+
+
+def test_a_list_of_an_industrys_projects_names_companies_and_their_projects():
+    sentence = "华晟光电、瑞丰精工、北辰药业等制造业项目建成投产，青禾冷链、远航快递等服务业项目投入运营。"
+    assert _projects(sentence) == {"华晟光电项目": ("建成投产",), "瑞丰精工项目": ("建成投产",),
+                                   "北辰药业项目": ("建成投产",), "青禾冷链项目": ("运营",),
+                                   "远航快递项目": ("运营",)}
+    companies = {m.name for m in _mentions(sentence) if m.kind == "Company"}
+    assert companies == {"华晟光电", "瑞丰精工", "北辰药业", "青禾冷链", "远航快递"}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("东岭铝材、南川锂能等20亿元以上项目加快建设。", {"东岭铝材项目", "南川锂能项目"}),  # a size, not a count
+    ("西河化工、北坡陶瓷等省市重点项目相继开工。", {"西河化工项目", "北坡陶瓷项目"}),
+    ("西河化工、北坡陶瓷等一批国家级重大项目落地。", {"西河化工项目", "北坡陶瓷项目"}),
+])
+def test_a_list_qualified_by_size_or_rank_names_each_project(sentence, expected):
+    assert set(_projects(sentence)) == expected
+
+
+def test_a_list_with_a_count_names_no_project():
+    assert _projects("东岭铝材、南川锂能等12个项目加快建设。") == {}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("全省首个百亿级调水工程白鹭水库开工建设。", {"白鹭水库": ("开工建设",)}),  # the kind, then the name
+    ("太焦铁路建成通车，大兴机场二期开工。", {"太焦铁路": ("建成通车",), "大兴机场二期": ("开工",)}),
+    ("青山港加快建设。", {"青山港": ("加快建设",)}),
+    ("沿江快速路、东外环高速有序推进。", {"沿江快速路": ("有序推进",), "东外环高速": ("有序推进",)}),
+    ("西部陆海新通道加快建设。", {"西部陆海新通道": ("加快建设",)}),
+])
+def test_names_that_end_otherwise_than_project(sentence, expected):
+    assert _projects(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "确保各项目标任务全面完成。",  # 各项目标: the ending runs on into another word
+    "牢牢抓住经济建设这一中心工作不动摇。",
+    "加快建设区域科创中心城市。",  # a city's ambition, not a project
+    "围绕“先进制造名城、内陆开放枢纽”城市定位持续发力。",
+    "加快“两中心一枢纽”建设。",  # a piece of a slogan
+    "“双创”示范基地建设成效明显。",  # a quoted slogan and generic words
+    "深入开展高质量项目攻坚行动。",
+    "健全完善项目储备机制。",
+    "新建病险水库除险加固工程。",
+    "积极争取国际机场、支线机场布局。",
+    "城市快速路体系进一步完善。",
+])
+def test_clause_fragments_and_generic_phrases_are_not_projects(sentence):
+    assert _projects(sentence) == {}
