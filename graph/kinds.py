@@ -39,6 +39,7 @@ KINDS = (
          situated=True, relates=True),
     Kind("School", ORGANIZATION, "#0072B2", "dot", "学校 school", specificity=1, own_sector="教育",
          situated=True, relates=True),
+    Kind("GovernmentBody", ORGANIZATION, "#332288", "hexagon", "党政机关 government body", specificity=1),
     Kind("Project", "Project", "#D55E00", "square", "项目 project", situated=True, relates=True),
     Kind("Policy", "Policy", "#CC79A7", "triangle", "政策 policy", relates=True),
     Kind("Sector", "Sector", "#009E73", "diamond", "产业 sector", scheme=("scheme/sectors", "产业分类")),

@@ -167,6 +167,7 @@ class Extraction:
     figures: tuple[Figure, ...] = ()
     mentions: tuple[Mention, ...] = ()
     relations: tuple[Relation, ...] = ()
+    creator: tuple[str, str] | None = None  # (kind, name) of the body that made the report
 
 
 @dataclass(frozen=True)
@@ -208,6 +209,7 @@ class Resolution:
     indicator_keys: dict[str, str] = field(default_factory=dict)  # indicator name -> entity key
     place_keys: dict[str, str] = field(default_factory=dict)  # place name -> entity key
     relations: tuple[ResolvedRelation, ...] = ()
+    creator: tuple[str, str] | None = None  # (group, key) of the body that made the report
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ EXPECTED = {
     "indicators": ("地区生产总值", "gross regional product", "dì qū shēng chǎn zǒng zhí"),
     "normalized": ("地区生产总值", "大同市", "2025", "181500000000", "yuan", "1815", "亿元",
                    "datong-2025-execution-2026-plan.txt"),
-    "sectors": ("算力", "computing power", "数字经济", "8", "5"),
+    "sectors": ("算力", "computing power", "数字经济", "8", "6"),
     "places": ("平城区", "Pingcheng District", "division", "140213", "大同市"),
 }
 

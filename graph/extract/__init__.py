@@ -13,8 +13,9 @@ between them settle what one finder's names say about another's.
 
 from __future__ import annotations
 
+from graph.extract.bodies import find_bodies, report_creator
 from graph.extract.figures import extract_figures
-from graph.extract.organizations import find_organizations
+from graph.extract.organizations import companies_heading_projects, find_organizations
 from graph.extract.places import find_places, home_province
 from graph.extract.policies import find_policies
 from graph.extract.projects import find_projects, listed_companies
@@ -29,20 +30,31 @@ __all__ = ["extract"]
 def extract(document: Document) -> Extraction:
     """The things a report names, its figures, and how the things relate, found in this order."""
     organizations = find_organizations(document)  # 山西某某有限公司 ; 推动A、B等重点企业
+    bodies = find_bodies(document)  # 市委, 长沙市人民政府, 市十六届人大, 国务院 ; 来源:某某日报
+    organizations = organizations_outside_bodies(organizations, bodies)
     places = find_places(document)  # 大同市, 大同 ; 大同经开区 ; 京津冀 ; 塔什干
     places = places_outside_organization_names(places, organizations, document)
     projects = find_projects(document)  # 某某基地项目开工建设 ; A、B等一批龙头项目
     owners = owners_named_in_projects(projects, organizations, document)
     owners += listed_companies(document)  # A、B等制造业项目竣工投产: A and B are companies
+    owners += companies_heading_projects(projects, document)  # 某某科技先进材料产业基地: 某某科技
     policies = find_policies(document)  # 印发《某市…实施方案》
     sectors = find_sectors(document)  # 能源, 文旅 ; 能源之城
     sectors = sectors_outside_names(sectors, organizations + projects)
-    mentions = in_text_order(places + organizations + owners + projects + policies + sectors)
+    mentions = in_text_order(places + bodies + organizations + owners + projects + policies + sectors)
     return Extraction(
         figures=tuple(extract_figures(document)),  # 地区生产总值完成1815.0亿元，同比增长3.2%
         mentions=tuple(mentions),
         relations=tuple(find_relations(document, mentions)),  # who does what where, from the mentions
+        creator=report_creator(document, bodies),  # the office its presenter heads, or its government
     )
+
+
+def organizations_outside_bodies(organizations: list[Mention], bodies: list[Mention]) -> list[Mention]:
+    """市发展和改革委员会 ends as an organization's name does: the body it names is one thing."""
+    spans = [(b.passage, b.start, b.end) for b in bodies]
+    return [o for o in organizations
+            if not any(p == o.passage and s <= o.start and o.end <= e for p, s, e in spans)]
 
 
 def places_outside_organization_names(places: list[Mention], organizations: list[Mention],

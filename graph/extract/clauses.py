@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from graph.extract.spans import file_span
-from graph.model import Passage
+from graph.model import Document, Passage
 
 CLAUSE_ENDS = "，,；;：:。！？!?"
 _OPEN = "“‘「『(（【《〈"
@@ -77,3 +77,24 @@ def passage_offsets(passage: Passage, file_text: str) -> list[int]:
         offsets.append(position)
         position += 1
     return offsets
+
+
+def outside_passages(document: Document) -> list[tuple[str, list[int], int]]:
+    """The headings and the report's title, each with its file offsets and the passage it opens."""
+    if not document.passages:
+        return []
+    found = []
+    for section in document.sections:
+        opened = next((p.index for p in document.passages if p.start >= section.end), None)
+        if opened is not None:
+            found.append(joined_text(document.text, section.start, section.end) + (opened,))
+    header_end = min([document.passages[0].start] + [section.start for section in document.sections])
+    found.append(joined_text(document.text, 0, header_end) + (0,))
+    return found
+
+
+def joined_text(text: str, start: int, end: int) -> tuple[str, list[int]]:
+    """A stretch of the file with its line breaks left out (a title broken across lines), and where
+    each character stands."""
+    offsets = [index for index in range(start, end) if text[index] not in "\r\n"]
+    return "".join(text[index] for index in offsets), offsets

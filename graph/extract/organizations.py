@@ -14,10 +14,11 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from graph.extract import gazetteer
 from graph.extract.clauses import passage_offsets
 from graph.extract.names import LISTED_AS_CORE, NAME_CHARS, is_generic, shared_tail, split_list, trim_leading, unquote
 from graph.extract.spans import alternation, file_span, keep_longest
-from graph.lexicons import rows, words
+from graph.lexicons import column, rows, words
 from graph.model import Document, Mention
 
 _RUN = re.compile(rf"{NAME_CHARS}+")
@@ -63,6 +64,32 @@ def find_organizations(document: Document) -> list[Mention]:
     return mentions
 
 
+# 某某科技先进电子材料产业基地: a short name (字号 and trade) opens the project it owns
+_HEAD_OF_PROJECT = re.compile(
+    rf"^(?P<brand>[\u4e00-\u9fff]{{2,4}}?)(?P<trade>(?:{alternation(words('company_name_words.tsv'))})+)")
+
+
+@cache
+def _generic_brands() -> frozenset[str]:
+    return frozenset(column("generic_names.tsv"))
+
+
+def companies_heading_projects(projects: list[Mention], document: Document) -> list[Mention]:
+    """中一科技先进电子材料产业基地 is the project of 中一科技: a company's short name at the head of a
+    project's name, before what the project makes, is a company the report names."""
+    found = []
+    for project in projects:
+        written = document.text[project.start:project.end]
+        match = _HEAD_OF_PROJECT.match(written)
+        if not match or not project.name.startswith(match.group()) or len(project.name) - match.end() < 2:
+            continue  # 某某能源项目 is named by the company (项目 follows); 某某能源 alone is no project of it
+        brand = match.group("brand")
+        if brand in _generic_brands() or gazetteer.find_by_short_name(brand, None) or gazetteer.find_division(brand):
+            continue  # 邯郸能源…, 重点科技…: a place or a kind heads the name, not a company
+        found.append(Mention("Company", match.group(), project.passage, project.start, project.start + match.end()))
+    return found
+
+
 def _by_ending(text: str) -> list[tuple[int, int, str, str]]:
     found = []
     titles = _titles(text)
@@ -94,9 +121,14 @@ def _name_before(text: str, run_start: int, end: int) -> tuple[int, str | None]:
     return end - len(trimmed), trimmed
 
 
+# 各县区人民政府和社区委员会 ; 全市各级工会: "each" and "all" name no one organization
+_EVERY = re.compile(r"^[各全诸]")
+
+
 def _acceptable(name: str, ending: str) -> bool:
     core = name[: -len(ending)]
-    return NAME_MIN <= len(name) <= NAME_MAX and not is_generic(core) and len(core) >= 2
+    return (NAME_MIN <= len(name) <= NAME_MAX and not is_generic(core) and len(core) >= 2
+            and not _EVERY.match(name))
 
 
 def _listed(text: str) -> list[tuple[int, int, str, str]]:

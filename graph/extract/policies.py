@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from graph.extract.clauses import passage_offsets
+from graph.extract.clauses import outside_passages, passage_offsets
 from graph.extract.spans import alternation, file_span, longest_first
 from graph.extract.titles import Title, find_titles
 from graph.lexicons import column, words
@@ -56,7 +56,7 @@ def find_policies(document: Document) -> list[Mention]:
         for title in _titles(passage.text, own):
             mentions += _mention(document, title, passage.text, passage.index, offsets)
     named = {mention.name for mention in mentions}
-    for text, offsets, index in _outside_passages(document):
+    for text, offsets, index in outside_passages(document):
         for title in _titles(text, own):
             for mention in _mention(document, title, text, index, offsets):
                 if mention.name not in named:
@@ -93,24 +93,3 @@ def _mention(document: Document, found: Title, text: str, passage: int, offsets:
     return [Mention("Policy", name, passage, *file_span(offsets, found.start, found.end), document_type=kind,
                     actions=actions, valid_period=f"{period.group('start')}-{period.group('end')}" if period else None,
                     issuer=issuer, written=written)]
-
-
-def _outside_passages(document: Document) -> list[tuple[str, list[int], int]]:
-    """The headings and the report's title, each with its file offsets and the passage it opens."""
-    if not document.passages:
-        return []
-    found = []
-    for section in document.sections:
-        opened = next((p.index for p in document.passages if p.start >= section.end), None)
-        if opened is not None:
-            found.append(_joined(document.text, section.start, section.end) + (opened,))
-    header_end = min([document.passages[0].start] + [section.start for section in document.sections])
-    found.append(_joined(document.text, 0, header_end) + (0,))
-    return found
-
-
-def _joined(text: str, start: int, end: int) -> tuple[str, list[int]]:
-    """A stretch of the file with its line breaks left out (a title broken across lines), and where
-    each character stands."""
-    offsets = [index for index in range(start, end) if text[index] not in "\r\n"]
-    return "".join(text[index] for index in offsets), offsets

@@ -4,6 +4,7 @@
     inSector    a project or organization whose name, clause or paragraph names a sector: the nearest wins
                 (its own name, then its clause, then the sector its paragraph opens with: 能源之城加速崛起。)
     locatedIn   a project, organization or zone whose name holds a place: 晋北某某基地 is in 晋北
+    issuedBy    a policy and the body the sentence says issued it: 国务院印发《…》
     relatedTo   any two organizations, projects, policies or places named in one sentence that are
                 not already related otherwise (the report's own city and province aside: they are
                 named everywhere)
@@ -43,8 +44,26 @@ def find_relations(document: Document, mentions: list[Mention]) -> list[Relation
                                    document, passage):
                 relations.append(relation)
                 specific.add(frozenset((relation.subject, relation.object)))
+        for policy, issuer in _issued_by(found, document):
+            relations.append(Relation(policy, "issuedBy", issuer, index))
+            specific.add(frozenset((policy, issuer)))
         relations += _stated_together(found, specific, home, index)
     return sorted(set(relations), key=lambda r: (r.passage, r.predicate, r.subject, r.object))
+
+
+def _issued_by(found: list[Mention], document: Document) -> list[tuple[tuple[str, str], tuple[str, str]]]:
+    """国务院印发《…》 ; 某市人民政府关于印发…的通知: the policy's issuer, as policies.py read it, is the
+    body named right before it in the sentence."""
+    pairs = []
+    for policy in found:
+        if policy.kind != "Policy" or not policy.issuer:
+            continue
+        before = [m for m in found if m.kind in ORGANIZATION_KINDS and m.end <= policy.start
+                  and document.text[m.start:m.end].endswith(policy.issuer[-2:])]
+        if before:
+            body = max(before, key=lambda m: m.end)
+            pairs.append(((policy.kind, policy.name), (body.kind, body.name)))
+    return pairs
 
 
 def _about(mention: Mention, found: list[Mention], organizations: dict[str, str],

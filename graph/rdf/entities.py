@@ -43,6 +43,8 @@ def add_entities(graph: Graph, report: URIRef, document: Document,
     city = document.meta.city
     if city and city in resolution.place_keys:
         graph.add((report, DCTERMS.spatial, iris[("Place", resolution.place_keys[city])]))
+    if resolution.creator:
+        graph.add((report, DCTERMS.creator, iris[resolution.creator]))  # who presents it
     for relation in resolution.relations:
         _add_relation(graph, report, document, relation, iris)
     return iris

@@ -36,6 +36,7 @@ def resolve(document: Document, extraction: Extraction) -> Resolution:
         indicator_keys={f.indicator: slug(standard_indicator(f.indicator)) for f in extraction.figures},
         place_keys={**place_keys, **({city: place_keys[city]} if city in place_keys else {})},
         relations=tuple(sorted(set(relations), key=_relation_order)),
+        creator=keys.get(extraction.creator) if extraction.creator else None,
     )
 
 

@@ -17,6 +17,7 @@ from functools import cache
 from typing import cast
 
 from graph.extract import gazetteer
+from graph.extract.bodies import GOVERNMENT_BODY
 from graph.extract.organizations import class_of
 from graph.extract.sectors import taxonomy
 from graph.iris import slug
@@ -72,6 +73,9 @@ def sector_broader(name: str, named: set[str]) -> str | None:
 def _identity(mention: Mention, aliases: dict[str, str]) -> tuple[str, str]:
     if mention.kind == "Place":
         return ("Place", f"cn-{mention.code}") if mention.code else ("Place", slug(mention.name))
+    if mention.kind == GOVERNMENT_BODY:
+        # 市委 of a report that does not say its city is that report's: keyed by it (code)
+        return ORGANIZATION, slug(mention.name) + (f"-{mention.code}" if mention.code else "")
     if mention.kind in ORGANIZATION_KINDS:
         return ORGANIZATION, slug(aliases.get(mention.name, mention.name))
     return mention.kind, slug(mention.name)
@@ -82,7 +86,8 @@ def _entity(group: str, key: str, found: list[Mention]) -> Entity:
     label = names[0]
     kind = group
     if group == ORGANIZATION:
-        kind = most_specific(class_of(label) or m.kind for m in found)
+        ending = class_of(label)  # 某某村镇银行 is a Bank, however a mention took it
+        kind = most_specific([m.kind for m in found] + ([ending] if ending else []))
     if group == "Place" and found[0].code:
         label = gazetteer.divisions()[found[0].code].name
     written = {m.written for m in found if m.written}
@@ -111,7 +116,7 @@ def _attributes(group: str, found: list[Mention]) -> tuple[tuple[str, str], ...]
 
 def _organization_aliases(mentions: list[Mention]) -> dict[str, str]:
     """Short name -> the one full name whose own part it starts."""
-    names = {m.name for m in mentions if m.kind in ORGANIZATION_KINDS}
+    names = {m.name for m in mentions if m.kind in ORGANIZATION_KINDS and m.kind != GOVERNMENT_BODY}
     full = [name for name in names if class_of(name)]
     aliases = {}
     for short in names - set(full):
