@@ -139,7 +139,7 @@ class Mention:
     start: int  # span of the name in the file
     end: int
     code: str | None = None  # a Place's division code (140200), or a Sector's key in the taxonomy
-    place_type: str | None = None  # division / zone / region / foreign
+    place_type: str | None = None  # division / zone / region / foreign / locality
     statuses: tuple[str, ...] = ()  # what the text says happened to a project: 开工, 投产 ...
     capacity: str | None = None  # a project's capacity as written: 2×100万千瓦
     document_type: str | None = None  # a policy's kind, from its title's ending: 方案, 办法 ...

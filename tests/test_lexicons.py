@@ -18,6 +18,10 @@ LEXICONS = sorted(FOLDER.glob("*.tsv"))
 TAGS = {
     "bound_words.tsv": {"before", "within", "after-unit", "after-rate"},
     "division_endings.tsv": {"short", "title"},
+    "zone_endings.tsv": {"specific"},
+    "locality_endings.tsv": {"ending", "generic"},
+    "region_endings.tsv": {"ending", "region-ending", "modifier"},
+    "abbreviation_contexts.tsv": {"before", "after", "not-after"},
     "growth_words.tsv": {"rising", "falling"},
     "issuing_bodies.tsv": {"whole", "ending"},
     "name_breaks.tsv": {"project", "organization"},

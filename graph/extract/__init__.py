@@ -2,7 +2,8 @@
 
     clauses, quantities, comparisons, indicators, periods            the parts of a stated figure
     figures, listings, stated                                         observations and targets
-    gazetteer, places                                                 divisions, zones, regions
+    gazetteer, places, zones, localities, abbreviations               divisions, zones, regions,
+                                                                      towns, 陕 for 陕西
     names, organizations, projects, policies, sectors, sector_names   the things reports name
     relations                                                         how those things relate
     spans                                                             the matching they share
@@ -34,6 +35,7 @@ def extract(document: Document) -> Extraction:
     organizations = organizations_outside_bodies(organizations, bodies)
     places = find_places(document)  # 大同市, 大同 ; 大同经开区 ; 京津冀 ; 塔什干
     places = places_outside_organization_names(places, organizations, document)
+    organizations = organizations_outside_zones(organizations, places)  # 中德(某市)合作示范区 is a zone
     projects = find_projects(document)  # 某某基地项目开工建设 ; A、B等一批龙头项目
     owners = owners_named_in_projects(projects, organizations, document)
     owners += listed_companies(document)  # A、B等制造业项目竣工投产: A and B are companies
@@ -70,6 +72,14 @@ def places_outside_organization_names(places: list[Mention], organizations: list
         names_around = [(o.start, o.end) for o in organizations if o.passage == place.passage]
         return written != place.name and far and inside((place.start, place.end), names_around)
     return [place for place in places if not part_of_a_name(place)]
+
+
+def organizations_outside_zones(organizations: list[Mention], places: list[Mention]) -> list[Mention]:
+    """A name that ends as a zone's name ends is the zone's (中德(某市)合作示范区), not an
+    organization's; an organization named after a zone (某某高新区管委会) ends later and stays."""
+    zones = {(p.passage, p.end): p.start for p in places if p.place_type == "zone"}
+    return [o for o in organizations
+            if (o.passage, o.end) not in zones or zones[(o.passage, o.end)] > o.start]
 
 
 def sectors_outside_names(sectors: list[Mention], names: list[Mention]) -> list[Mention]:

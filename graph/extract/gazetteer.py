@@ -20,6 +20,7 @@ from graph.lexicons import words
 # Endings dropped to make the short form of a name (the longest that fits is dropped)
 _SUFFIXES = longest_first(words("division_endings.tsv", "short"))
 SHORT_NAME_MIN = 2
+_ONE_CHARACTER_ENDINGS = frozenset(suffix for suffix in _SUFFIXES if len(suffix) == 1)
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,10 @@ class Division:
 
     @property
     def short_name(self) -> str | None:
+        """市中区 has none: a name left starting with an ending's character (市中) is mostly the
+        end of a word and the next one's start (城市中, 本市中心)."""
+        if self.name[0] in _ONE_CHARACTER_ENDINGS:
+            return None
         for suffix in _SUFFIXES:
             if self.name.endswith(suffix) and len(self.name) - len(suffix) >= SHORT_NAME_MIN:
                 return self.name[: -len(suffix)]

@@ -21,12 +21,13 @@ _NUMBER = r"[0-9０-９〇零○一二三四五六七八九十]"
 _DATE = re.compile(rf"(?P<y>{_NUMBER}{{4}})年(?P<m>{_NUMBER}{{1,2}})月(?P<d>{_NUMBER}{{1,3}})日")
 _MEETING = re.compile(r"在(?P<meeting>.+?(?:会议|大会))上")
 _YEAR = re.compile(r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})年")
-# The place a report is about: the name before its year or 国民经济 in the title, or before 第…届
-# in the meeting. Administrative suffixes after GB/T 2260 naming.
+# The place a report is about: the name before its year or 国民经济 in the title (or before 统计局,
+# the issuer line that opens a statistical bulletin), or before 第…届 in the meeting.
+# Administrative suffixes after GB/T 2260 naming.
 _PLACE_SUFFIX = "(?:" + "|".join(map(re.escape, words("division_endings.tsv", "title"))) + ")"
 _CITY_IN_TITLE = re.compile(
     rf"(?:^|(?<=年))(?P<city>[\u4e00-\u9fff]{{1,10}}?{_PLACE_SUFFIX})"
-    rf"(?=[0-9０-９]{{4}}年|[〇零○一二三四五六七八九]{{4}}年|国民经济|政府工作|人民政府)")
+    rf"(?=[0-9０-９]{{4}}年|[〇零○一二三四五六七八九]{{4}}年|国民经济|政府工作|人民政府|统计局)")
 _CITY_IN_MEETING = re.compile(rf"(?P<city>[\u4e00-\u9fff]{{2,10}}?{_PLACE_SUFFIX})第")
 # 大同市发展和改革委员会主任 乔正南 / 市发展改革委主任张三
 _PRESENTER_SPACED = re.compile(r"^(?P<office>\S.*\S)\s+(?P<name>[\u4e00-\u9fff·]{2,6})$")
