@@ -1,15 +1,15 @@
 """Government bodies and news media a report names.
 
-    长沙市委 ; 市委 ; 中共某某县委          a place's party committee: 中国共产党长沙市委员会
-    洛阳市人民政府 ; 县政府 ; 省政府        a place's people's government
+    太原市委 ; 市委 ; 中共某某县委          a place's party committee: 中国共产党太原市委员会
+    太原市人民政府 ; 县政府 ; 省政府        a place's people's government
     市人大及其常委会 ; 区政协 ; 市发改委      its congress, consultative conference, departments
-    市十六届人大 ; 某市第十五届人民代表大会   a congress of one term
+    市十五届人大 ; 某市第十五届人民代表大会   a congress of one term
     党中央 ; 国务院 ; 工信部                 the bodies of the centre (lexicons/government_bodies.tsv)
     国家统计局某某调查队 ; 某某区统计局      survey teams and bureaus
-    来源:某某日报 ; 某某网记者 ; 某某网长沙1月11日电     news media, named as a source
+    来源:某某日报 ; 某某网记者 ; 某某网太原1月9日电      news media, named as a source
 
 A body written with its level alone (市委) is the body of the report's own place at that level and
-is named in full (中国共产党长沙市委员会), the written form kept as another name. Where the report
+is named in full (中国共产党太原市委员会), the written form kept as another name. Where the report
 does not say its place, the written form names it, keyed by the report (code), so that the 市委 of
 two reports of unknown cities stay two bodies. 城市 or 社区 before 委/政府 is a word, not a level
 (lexicons/level_compounds.tsv).
@@ -147,7 +147,7 @@ def _media_endings() -> str:
 
 
 def _place_before(text: str, level_end: int, home: _Home) -> tuple[int, str] | None:
-    """The division whose name ends at `level_end` (长沙市 of 长沙市委), longest first: a province or
+    """The division whose name ends at `level_end` (太原市 of 太原市委), longest first: a province or
     a city anywhere, a county or district of the report's province."""
     for length in range(min(_PLACE_MAX, level_end), 1, -1):
         division = gazetteer.find_division(text[level_end - length:level_end], home.province_code)
@@ -218,7 +218,7 @@ def _many_places(text: str, level_start: int, home: _Home) -> bool:
 
 
 def _terms(text: str, home: _Home) -> list[_Found]:
-    """市十六届人大 ; 某市第十五届人民代表大会 ; 某市十六届人大常委会: a congress of one term."""
+    """市十五届人大 ; 某市第十五届人民代表大会 ; 某市十五届人大常委会: a congress of one term."""
     found = []
     for match in _term_pattern().finditer(text):
         where = _where(text, match, home)
@@ -258,7 +258,7 @@ def _survey_teams(text: str) -> list[_Found]:
 
 
 def _media(text: str) -> list[_Found]:
-    """来源:某某日报 ; 某某网-某某频道 (the medium is 某某网) ; 某某网记者 ; 某某网长沙1月11日电."""
+    """来源:某某日报 ; 某某网-某某频道 (the medium is 某某网) ; 某某网记者 ; 某某网太原1月9日电."""
     found = []
     for match in _SOURCE.finditer(text):
         name = re.split(r"[-—－_]", match.group("name"))[0]

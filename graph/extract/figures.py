@@ -167,7 +167,7 @@ def _read_clause(clause: Clause, passage: Passage, context: FigureContext,
         subject_at = cursor
         indicator: str | None
         if _numbered_title(subject, quantity):
-            cursor, current = quantity.end, None  # 出台推动经济高质量发展60条: a policy's title, no count
+            cursor, current = quantity.end, None  # 出台促进消费升级20条: a policy's title, no count
             continue
         if quantity.kind == "streak":  # 实现“十六连丰”: the streak names itself
             indicator = "连" + text[quantity.end - 1]

@@ -161,7 +161,7 @@ def _agents_before(before: str, relation: str, count: int) -> list[str] | None:
 
 
 def _parts(subject: str, count: int) -> list[str] | None:
-    """化学原料、汽车制造和电气机械分别增长…: as many plain names as rates, each a part's name."""
+    """纺织服装、专用设备和有色金属分别增长…: as many plain names as rates, each a part's name."""
     items = strip_context(subject).split("、")
     if len(items) == count - 1 and "和" in items[-1]:
         items[-1:] = items[-1].split("和", 1)

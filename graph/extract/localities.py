@@ -1,6 +1,6 @@
 """Places below the county: towns (某某镇, 某某乡), subdistricts (某某街道), streets and quarters
 (某某大街, 某某街区). Their names are two characters and an ending; what shows such a name
-starts is what stands before it: a break (，西坪镇建成… ; 、新华街区) or the division it lies in
+starts is what stands before it: a break (，西坪镇建成… ; 、某某街区) or the division it lies in
 (某某县西坪镇, then named 西坪镇 and lying in 某某县). Names that hold a word of levels or
 kinds (乡镇, 城镇, 各乡镇) or a generic word (特色街区, 中心镇; lexicons/locality_endings.tsv)
 are words, not places.

@@ -75,7 +75,7 @@ def _generic_brands() -> frozenset[str]:
 
 
 def companies_heading_projects(projects: list[Mention], document: Document) -> list[Mention]:
-    """中一科技先进电子材料产业基地 is the project of 中一科技: a company's short name at the head of a
+    """某某科技先进陶瓷材料产业基地 is the project of 某某科技: a company's short name at the head of a
     project's name, before what the project makes, is a company the report names."""
     found = []
     for project in projects:

@@ -5,7 +5,7 @@
     sectors_strategic.tsv  the strategic emerging industries (一级 and 二级 classes)
 
 Reports rarely write a class's whole standard name: they drop its 、 (农林牧渔业), and in a line
-of industries they shorten an industrial 大类 to its head (化学原料、汽车制造、电气机械分别增长…).
+of industries they shorten an industrial 大类 to its head (纺织服装、专用设备、有色金属分别增长…).
 Those forms are derived here from the standard names, so the lexicons list only what no rule gives.
 """
 
