@@ -160,3 +160,15 @@ def test_an_enumeration_of_numerals_opens_no_section():
     document = parse_document(text, source="list.txt")
     assert [s.heading for s in document.sections] == ["综合"]
     assert document.passages[0].text.startswith("一、二、三次产业")
+
+
+def test_page_furniture_of_a_web_page_is_no_part_of_the_title():
+    """A report copied from a web page brings its source line, time stamps, counters, font-size
+    switches and photo credits, and the title printed twice: none of it is the report's."""
+    text = ("朔州市政府工作报告(2031年1月9日 王五)\n\n朔州市政府工作报告(2031年1月9日 王五)\n"
+            "2031年01月12日 09:30 | 来源:某某日报-时政频道\n小字号\n发布日期:2031-01-12  浏览次数:  字号:〖默认 大〗\n"
+            "会场。 某某网记者 赵六摄\n\n——2031年1月9日在朔州市第八届人民代表大会第三次会议上\n\n"
+            "市长 王五\n\n各位代表：\n\n现在，我代表市人民政府向大会报告工作。\n")
+    meta = parse_document(text, source="web.txt").meta
+    assert meta.title == "朔州市政府工作报告(2031年1月9日 王五)"
+    assert (meta.city, meta.meeting, meta.presenter) == ("朔州市", "朔州市第八届人民代表大会第三次会议", "王五")

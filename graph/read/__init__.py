@@ -12,7 +12,7 @@ from pathlib import Path
 
 from graph.model import Caption, Document, Passage, ReportMeta, Section, Truncation
 from graph.read.decode import read_text_file
-from graph.read.header import parse_header
+from graph.read.header import is_page_furniture, parse_header
 from graph.read.layout import (
     CaptionLine,
     Heading,
@@ -57,12 +57,19 @@ def parse_document(text: str, source: str, sha256: str = "") -> Document:
 
 
 def _split_header(lines: list[Line]) -> tuple[list[Line], list[Line]]:
-    """The header is the few lines before the salutation (各位代表：, dropped) or the body."""
-    for index, line in enumerate(lines[:HEADER_MAX_LINES + 1]):
+    """The header is the few lines before the salutation (各位代表：, dropped) or the body; a web
+    page's furniture among them (来源:…, 字号) and the title printed again are not counted."""
+    counted = 0
+    for index, line in enumerate(lines):
         if is_salutation(line):
             return lines[:index], lines[index + 1:]
+        if is_page_furniture(line.text) or (index and line.text in lines[0].text):
+            continue  # 来源:… ; the title printed again, broken over lines
         if heading_of(line) or ends_sentence(line.text) or "，" in line.text:
             return lines[:index], lines[index:]
+        if counted == HEADER_MAX_LINES:
+            return [], lines
+        counted += 1
     return [], lines
 
 

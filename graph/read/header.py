@@ -35,15 +35,35 @@ _POSTS = "(?:" + "|".join(map(re.escape, words("presenter_posts.tsv"))) + ")"
 _PRESENTER_JOINED = re.compile(rf"^(?P<office>.+{_POSTS})(?P<name>[\u4e00-\u9fff·]{{2,4}})$")
 
 
+# What a web page prints around a report: its source, dates and counters, font-size switches and
+# photo credits (来源:某某日报 ; 发布日期:2023-01-12 浏览次数: ; 小字号 ; 某某网记者 张三摄)
+_FURNITURE = re.compile(
+    r"(?:来源|稿件来源|发布日期|发布时间|发表时间|新闻时间|浏览次数|点击数|责任编辑|编辑)\s*[:：]"
+    r"|^[大中小]?字号|字号[:：]|^文章正文|记者\s*[\u4e00-\u9fff、]{2,12}(?:摄|\s+[\u4e00-\u9fff]{2,6}报道)$"
+    r"|^[0-9０-９]{4}[-年][0-9０-９]{1,2}[-月][0-9０-９]{1,2}日?\s*[0-9０-９]{1,2}[:：][0-9０-９]{2}")
+
+
+def is_page_furniture(text: str) -> bool:
+    """Whether a header line is the web page's, not the report's."""
+    return bool(_FURNITURE.search(text))
+
+
 def parse_header(lines: list[Line]) -> ReportMeta:
     """Read the header lines (those before the salutation or the first heading)."""
     title_parts: list[str] = []
     meeting = date = presenter = office = None
+    dated: str | None = None  # the line of the date and meeting, once it has begun
     for line in lines:
         text = line.text
-        if _MEETING.search(text) or text.startswith(("——", "--", "—")):
+        if is_page_furniture(text) or (title_parts and text in title_parts[0] and dated is None):
+            continue  # 来源:某某日报 ; 字号 ; a time stamp ; the title printed again
+        if dated is not None and meeting is None and _MEETING.search(dated + text):
+            dated += text  # ——2031年1月9日在某市第八届 / 人民代表大会第三次会议上: one line, broken
+            meeting, date = _meeting_and_date(dated)
+        elif _MEETING.search(text) or text.startswith(("——", "--", "—")):
+            dated = text
             meeting, date = _meeting_and_date(text)
-        elif meeting is None and date is None:
+        elif dated is None and meeting is None and date is None:
             title_parts.append(text)
         elif presenter is None:
             office, presenter = _presenter(text)
@@ -74,11 +94,16 @@ def _meeting_and_date(text: str) -> tuple[str | None, str | None]:
     return (meeting_match.group("meeting") if meeting_match else None), date
 
 
+_OFFICE_ONLY = re.compile(r"[\u4e00-\u9fff]{2,16}(?:委员会|人民政府|政府|局|办公室)")
+
+
 def _presenter(text: str) -> tuple[str | None, str | None]:
     for pattern in (_PRESENTER_SPACED, _PRESENTER_JOINED):
         match = pattern.match(text)
         if match:
             return match.group("office").strip(), match.group("name")
+    if _OFFICE_ONLY.fullmatch(text):
+        return text, None  # 某市发展和改革委员会: the office presents, no name given
     return None, None
 
 
