@@ -90,6 +90,7 @@ class Document:
     passages: tuple[Passage, ...]
     captions: tuple[Caption, ...] = ()
     truncation: Truncation | None = None
+    unread: tuple[tuple[int, int], ...] = ()  # file spans of text too long to be a sentence, left out
 
 
 class FigureKind(str, Enum):

@@ -79,7 +79,7 @@ def _entry(result: ReportResult) -> dict:
         "observations": figures.get("observation", 0),
         "targets": figures.get("target", 0),
         "truncated": document.truncation is not None,
-    }
+    } | ({"unread": [list(span) for span in document.unread]} if document.unread else {})
 
 
 class timed:

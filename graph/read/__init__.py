@@ -43,7 +43,7 @@ def parse_document(text: str, source: str, sha256: str = "") -> Document:
     lines = split_lines(text)
     header, body = _split_header(lines)
     meta = parse_header(header) if header else ReportMeta(title=Path(source).stem)
-    sections, passages, captions, truncation = _outline(blocks(body))
+    sections, passages, captions, truncation, unread = _outline(blocks(body))
     return Document(
         source=source,
         sha256=sha256,
@@ -53,6 +53,7 @@ def parse_document(text: str, source: str, sha256: str = "") -> Document:
         passages=tuple(passages),
         captions=tuple(captions),
         truncation=truncation,
+        unread=tuple(unread),
     )
 
 
@@ -73,10 +74,12 @@ def _split_header(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     return [], lines
 
 
-def _outline(body: list) -> tuple[list[Section], list[Passage], list[Caption], Truncation | None]:
+def _outline(body: list) -> tuple[list[Section], list[Passage], list[Caption], Truncation | None,
+                                  list[tuple[int, int]]]:
     sections: list[Section] = []
     passages: list[Passage] = []
     captions: list[Caption] = []
+    unread: list[tuple[int, int]] = []  # stretches no sentence holds (read.sentences._readable)
     open_sections: list[Section] = []  # the current section at each level, outermost first
     numbers_taken: set[str] = set()
     last_marker: PageMarker | None = None
@@ -92,7 +95,9 @@ def _outline(body: list) -> tuple[list[Section], list[Passage], list[Caption], T
             last_marker = None
         elif isinstance(block, Paragraph):
             paragraph += 1
-            for sentence in split_sentences(block):
+            sentences, left_out = split_sentences(block)
+            unread += left_out
+            for sentence in sentences:
                 passages.append(Passage(len(passages), sentence.text, sentence.start,
                                         sentence.end, current, paragraph, sentence.offsets))
             last_marker = None
@@ -105,7 +110,7 @@ def _outline(body: list) -> tuple[list[Section], list[Passage], list[Caption], T
     if last_marker is not None:
         # 下转第N版 with no text after it: the rest of the report is on a page we do not have.
         truncation = Truncation(last_marker.note, last_marker.start, last_marker.end)
-    return sections, passages, captions, truncation
+    return sections, passages, captions, truncation, unread
 
 
 def _section(heading: Heading, parents: list[Section], taken: set[str]) -> Section:
