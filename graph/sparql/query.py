@@ -114,17 +114,22 @@ def query_form(sparql: str) -> str:
 
 def run_query(dataset: Dataset, sparql: str):
     """rdflib's answer (a Result) to the query over the dataset."""
-    from rdflib.plugins.sparql import prepareQuery  # only the in-memory store needs rdflib's engine
+    from graph.sparql.outside import checked_query  # rdflib's SPARQL engine: only the in-memory store needs it
 
     query_form(sparql)
-    try:
-        prepared = prepareQuery(sparql, initNs=PREFIXES)
-    except Exception as error:  # noqa: BLE001 - pyparsing's ParseException and rdflib's own errors
-        raise QueryError(f"SPARQL syntax error: {_where(error)}") from None
+    prepared = checked_query(sparql, lambda iri: _holds_graph(dataset, iri), PREFIXES)
     try:
         return dataset.query(prepared)
+    except QueryError:  # graph.sparql.outside refusing a SERVICE that reached the evaluator
+        raise
     except Exception as error:  # noqa: BLE001 - rdflib's evaluator fails in many ways on a query the data cannot answer
         raise QueryError(f"the query failed: {_first_line(error)}") from None
+
+
+def _holds_graph(dataset: Dataset, iri: URIRef) -> bool:
+    """Whether the dataset has a graph of this name: a data file's (named by its file: IRI),
+    a report's (from TriG), the ontology's or the inferred triples'. Asked once per FROM."""
+    return any(context.identifier == iri for context in dataset.graphs())
 
 
 def format_answer(answer: Answer, output_format: str, label=None) -> str:
@@ -252,12 +257,6 @@ def _term(value: str) -> str:
 
 def _looks_like_name(query: str) -> bool:
     return query.replace("-", "").replace("_", "").isalnum() and query.isascii()
-
-
-def _where(error: Exception) -> str:
-    line, column = getattr(error, "lineno", None), getattr(error, "col", None)
-    message = getattr(error, "msg", None) or _first_line(error)
-    return f"line {line}, column {column}: {message}" if line is not None else message
 
 
 def _first_line(error: Exception) -> str:

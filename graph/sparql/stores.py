@@ -102,7 +102,9 @@ class OxigraphStore:
         self.store.optimize()  # compacted, queries on a 1000-report store take a third less time
 
     def query(self, sparql: str) -> Answer:
-        result = self._run(sparql)
+        return self._answer(self._run(self._checked(sparql)))
+
+    def _answer(self, result) -> Answer:
         if isinstance(result, (bool, self._ox.QueryBoolean)):
             return Answer("boolean", boolean=bool(result))
         if isinstance(result, self._ox.QuerySolutions):
@@ -125,12 +127,32 @@ class OxigraphStore:
                    "json": self._ox.QueryResultsFormat.JSON}
         if output_format not in formats or query_form(sparql) != "SELECT":
             return None
-        return self._run(sparql).serialize(format=formats[output_format])
+        return self._run(self._checked(sparql)).serialize(format=formats[output_format])
+
+    def _checked(self, sparql: str) -> str:
+        """The query as Oxigraph is to run it (plankg's prefixes declared), once
+        graph.sparql.outside finds nothing in it that reads outside the store: Oxigraph would
+        send a SERVICE to its host, and has no option to stop it."""
+        from graph.sparql.outside import checked_query
+        from graph.sparql.query import query_form, with_prefixes
+
+        query_form(sparql)
+        sparql = with_prefixes(sparql)
+        checked_query(sparql, self._holds_graph)
+        return sparql
+
+    def _holds_graph(self, iri: URIRef) -> bool:
+        """Whether the store has a named graph (a report's) of this IRI; a relative or broken
+        IRI, which Oxigraph cannot name, is none."""
+        try:
+            return self.store.contains_named_graph(self._ox.NamedNode(str(iri)))
+        except ValueError:
+            return False
 
     def _run(self, sparql: str):
-        from graph.sparql.query import with_prefixes
+        """Oxigraph's answer to a query already checked (and with its prefixes declared)."""
         try:
-            return self.store.query(with_prefixes(sparql))  # the default graph holds the union
+            return self.store.query(sparql)  # the default graph holds the union
         except SyntaxError as error:
             raise QueryError(f"SPARQL syntax error: {_one_line(error)}") from None
         except (OSError, ValueError, RuntimeError) as error:
@@ -139,8 +161,8 @@ class OxigraphStore:
     def label(self, term) -> str | None:
         if not isinstance(term, URIRef):
             return None
-        answer = self.query(f'SELECT ?l WHERE {{ <{term}> <http://www.w3.org/2000/01/rdf-schema#label> ?l '
-                            f'FILTER (lang(?l) = "zh") }} LIMIT 1')
+        answer = self._answer(self._run(f'SELECT ?l WHERE {{ <{term}> <http://www.w3.org/2000/01/rdf-schema#label> ?l '
+                                        f'FILTER (lang(?l) = "zh") }} LIMIT 1'))
         return str(answer.rows[0][0]) if answer.rows else None
 
 
