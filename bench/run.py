@@ -8,7 +8,8 @@ Cases: the seed build, clean and unchanged; corpus builds with 2 jobs in memory 
 Oxigraph, the baseline (bench/baseline.py: one process, one rdflib Dataset) and a rebuild with
 one report changed; every bundled query on the largest corpus's graph from Oxigraph and from the
 baseline (rdflib's store and SPARQL engine), and the store's own answer time; the time to
-settle in headless chromium of the seed's page and of a 2,000-node view, when installed.
+settle in headless chromium of the seed's page and of a 2,000-node view, when installed; and
+`plankg serve` under load (bench/load.py).
 """
 
 from __future__ import annotations
@@ -165,7 +166,10 @@ def main() -> None:
                     *[arg for cls in DRAWN for arg in ("--class", cls)], "-o", str(view)], cwd=ROOT, check=True,
                    capture_output=True)
     settle[f"2,000-node view of the {largest}-report graph"] = page_settle_seconds(view, args.runs)
-    write(rows, answers, settle, args, triples)
+    from bench.load import run_load  # `plankg serve` on the seed's graph: 3,000 queries at 32 concurrent, a burst
+
+    load = [line for result in run_load(work / "seed" / "graph.ttl") for line in result.lines()]
+    write(rows, answers, settle, args, triples, load)
     shutil.rmtree(work, ignore_errors=True)
 
 
@@ -179,7 +183,7 @@ def _an_entity(store: Path) -> str:
     return str(answer.rows[0][0])
 
 
-def write(rows, answers, settle, args, triples) -> None:
+def write(rows, answers, settle, args, triples, load) -> None:
     cpu = platform.processor() or platform.machine()
     lines = ["# Benchmark results", "",
              f"Made by `python bench/run.py --sizes {args.sizes} --runs {args.runs}` on {time.strftime('%Y-%m-%d')}: "
@@ -197,6 +201,8 @@ def write(rows, answers, settle, args, triples) -> None:
     lines += [""] + [f"The {what} settles in {seconds:.2f} s in headless chromium (median)." if seconds is not None
                      else f"The {what}: not measured (no chromium or playwright here)."
                      for what, seconds in settle.items()]
+    lines += ["", "`plankg serve` on the seed's graph under load (bench/load.py, 127.0.0.1, its defaults):", ""]
+    lines += [f"- {line}" for line in load]
     (Path(__file__).parent / "RESULTS.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
 

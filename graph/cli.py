@@ -228,14 +228,22 @@ def validate(data_files: tuple[Path, ...]) -> None:
               show_default=True, help="The network page to serve at /.")
 @click.option("--timeout", default=30.0, show_default=True, help="Seconds a query may run.")
 @click.option("--max-rows", default=10000, show_default=True, help="Rows a query may return.")
+@click.option("--max-concurrent", type=click.IntRange(min=1), show_default="twice the cores, and two",
+              help="Queries run at once; past them a query waits a second, then is answered 503.")
+@click.option("--query-memory", "query_memory_mb", type=click.IntRange(min=16), default=128, show_default=True,
+              metavar="MB", help="Memory a query may take beyond the server's own (503 past it).")
+@click.option("--client-timeout", default=10.0, show_default=True, type=click.FloatRange(min=0.1),
+              help="Seconds a client has to send a whole request.")
 def serve(host: str, port: int, data_files: tuple[Path, ...], store_spec: str | None, page: Path,
-          timeout: float, max_rows: int) -> None:
+          timeout: float, max_rows: int, max_concurrent: int | None, query_memory_mb: int,
+          client_timeout: float) -> None:
     """Serve the graph: SPARQL 1.1 Protocol at /sparql (read-only), the page at /, a form at /query."""
     from graph.sparql.server import serve as run_server
 
     gc.enable()  # a server runs on: its garbage must be collected (run() paused the collector)
     run_server(host, port, store_spec, list(data_files) or [DEFAULT_DATA], page, timeout, max_rows,
-               announce=lambda url: click.echo(f"SPARQL endpoint: {url}sparql   page: {url}   form: {url}query"))
+               announce=lambda url: click.echo(f"SPARQL endpoint: {url}sparql   page: {url}   form: {url}query"),
+               max_concurrent=max_concurrent, query_memory_mb=query_memory_mb, client_timeout=client_timeout)
 
 
 @main.command()

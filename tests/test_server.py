@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from conftest import ROOT, comparable
@@ -140,11 +144,10 @@ def _resident_kb(pid: int) -> int:
 def test_many_concurrent_queries_get_answers_and_memory_does_not_grow(seed_build):
     """A bounded load test on 127.0.0.1: 8 clients, 200 queries, every answer 200 and whole; the
     server's resident memory after the load is what it was after a warm-up round."""
-    from concurrent.futures import ThreadPoolExecutor
-
     process = subprocess.Popen(
         [sys.executable, "-m", "graph", "serve", "--port", "0", "--data", str(seed_build / "graph.ttl"),
-         "--page", str(seed_build / "graph.html"), "--timeout", "120"],  # a slow machine is not a fault
+         "--page", str(seed_build / "graph.html"), "--timeout", "120",  # a slow machine is not a fault
+         "--max-concurrent", "8"],  # one query a client: none waits for a slot
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=dict(os.environ, PYTHONUNBUFFERED="1"))
     assert process.stdout is not None  # PIPE
     try:
@@ -168,3 +171,140 @@ def test_many_concurrent_queries_get_answers_and_memory_does_not_grow(seed_build
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+# The bounds of issue 17: each test a few seconds, on 127.0.0.1, against a server of tight limits.
+
+CROSS_PRODUCT_SORTED = "SELECT ?a ?b ?c WHERE { ?a ?p ?x . ?b ?q ?y . ?c ?r ?z } ORDER BY ?a ?b ?c"
+CROSS_PRODUCT_COUNTED = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"  # little memory, long
+
+
+@pytest.fixture(scope="module")
+def tight(seed_build, tmp_path_factory):
+    """A server that runs 2 queries at once, each for 3 s and 32 MB at most, and gives a client
+    1 s to send its request; (its address, the file its stderr goes to)."""
+    log = tmp_path_factory.mktemp("tight") / "stderr.txt"
+    with log.open("w") as stderr:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "graph", "serve", "--port", "0", "--data", str(seed_build / "graph.ttl"),
+             "--page", str(seed_build / "graph.html"), "--timeout", "3", "--max-concurrent", "2",
+             "--query-memory", "32", "--client-timeout", "1"],
+            cwd=ROOT, stdout=subprocess.PIPE, stderr=stderr, text=True, env=dict(os.environ, PYTHONUNBUFFERED="1"))
+    assert process.stdout is not None  # PIPE
+    line = process.stdout.readline()
+    assert line.startswith("SPARQL endpoint: "), line + log.read_text()
+    yield urllib.parse.urlsplit(line.split()[2]), log
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def _raw(address, data: bytes, wait: float = 5.0) -> bytes:
+    """What the server answers to these bytes, sent as they are, before it closes."""
+    with socket.create_connection((address.hostname, address.port), timeout=wait) as connection:
+        connection.sendall(data)
+        return _until_closed(connection)
+
+
+def _until_closed(connection: socket.socket) -> bytes:
+    received = b""
+    while chunk := connection.recv(65536):
+        received += chunk
+    return received
+
+
+def _ask_url(address, query: str) -> str:
+    return f"http://{address.netloc}/sparql?" + urllib.parse.urlencode({"query": with_prefixes(query)})
+
+
+def _answer(url: str) -> tuple[int, dict, bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()
+
+
+@pytest.mark.parametrize("value", ["abc", "-1", "+5", "1e3", ""])
+def test_a_content_length_that_is_not_a_number_of_bytes_is_400(tight, value):
+    address, log = tight
+    started = time.monotonic()
+    answer = _raw(address, f"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+                           f"Content-Length: {value}\r\n\r\nASK {{ ?s ?p ?o }}".encode())
+    assert time.monotonic() - started < 2  # answered at once, not when the client gives up
+    head, _, body = answer.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.0 400"), answer
+    assert body.decode().count("\n") == 1 and "Content-Length" in body.decode()
+    assert "Traceback" not in log.read_text()
+
+
+def test_a_content_length_over_the_limit_is_413(tight):
+    address, _ = tight
+    answer = _raw(address, b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999\r\n\r\nquery=")
+    assert answer.startswith(b"HTTP/1.0 413"), answer
+
+
+def test_a_slow_client_is_cut_off_at_its_deadline(tight):
+    """Silent, trickling a byte at a time (each read well within a second), or sending less body
+    than it announced: the connection ends about when the client's second is up."""
+    address, _ = tight
+    started = time.monotonic()
+    assert _raw(address, b"") == b""  # never sent a thing: closed
+    assert 0.8 < time.monotonic() - started < 3
+    with socket.create_connection((address.hostname, address.port), timeout=5) as connection:
+        started = time.monotonic()
+        with contextlib.suppress(OSError):  # the server may close while a byte is on its way
+            for byte in b"GET /query HTTP/1.1\r\nHost: x\r\nX-Slow: " + b"a" * 40:
+                connection.send(bytes([byte]))
+                time.sleep(0.1)
+        assert _until_closed(connection) == b""
+        assert time.monotonic() - started < 3
+    answer = _raw(address, b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nquery=ASK")
+    assert answer.startswith(b"HTTP/1.0 408"), answer
+
+
+def test_queries_past_the_cap_are_503_with_retry_after(tight):
+    address, _ = tight
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        slow = [pool.submit(_answer, _ask_url(address, CROSS_PRODUCT_COUNTED)) for _ in range(2)]
+        time.sleep(0.5)  # both slots taken
+        status, headers, body = _answer(_ask_url(address, "ASK { ?s ?p ?o }"))
+        assert status == 503 and int(headers["Retry-After"]) > 0, body
+        assert [future.result()[0] for future in slow] == [503, 503]  # stopped at --timeout
+    assert _answer(_ask_url(address, "ASK { ?s ?p ?o }"))[0] == 200
+
+
+def test_a_query_past_its_memory_is_stopped_while_another_is_answered(tight):
+    address, log = tight
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        greedy = pool.submit(_answer, _ask_url(address, CROSS_PRODUCT_SORTED))
+        time.sleep(0.2)
+        status, _, body = _answer(_ask_url(address, 'ASK { ?f plan:unit "亿元" }'))
+        assert (status, json.loads(body)["boolean"]) == (200, True)
+        status, _, body = greedy.result()
+    assert status == 503 and b"more memory than the server allows" in body, body
+    assert "Traceback" not in log.read_text()
+
+
+def test_a_burst_of_simultaneous_connections_is_answered(tight):
+    """128 clients connect at once (the listen backlog once held 5): every one gets its page."""
+    address, _ = tight
+    barrier = threading.Barrier(128)
+
+    def get() -> int:
+        barrier.wait()
+        try:
+            return _answer(f"http://{address.netloc}/query")[0]
+        except OSError as error:
+            return -abs(error.errno or 1)
+
+    with ThreadPoolExecutor(max_workers=128) as pool:
+        statuses = list(pool.map(lambda _: get(), range(128)))
+    assert statuses == [200] * 128
+
+
+def test_rows_are_cut_while_they_are_made(seed_build):
+    """A three-way cross product of every triple (some 4 * 10**11 rows) answers its first five:
+    the rest are never made."""
+    store = open_store(None, [seed_build / "graph.ttl"])
+    answer = store.query("SELECT ?a ?b ?c WHERE { ?a ?p ?x . ?b ?q ?y . ?c ?r ?z }", 5)
+    assert len(answer.rows) == 5

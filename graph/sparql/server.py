@@ -1,16 +1,22 @@
 """serve: the graph over HTTP. A SPARQL 1.1 Protocol endpoint at /sparql, the network page at /,
 and a small query form at /query that needs nothing from the internet.
 
-The endpoint is read-only (an update gets 403), bounds every request (size), every query (time:
-it runs in a child process that is stopped when the time is up) and every answer (rows), and
-listens on 127.0.0.1 unless told otherwise.
+The endpoint is read-only (an update gets 403) and listens on 127.0.0.1 unless told otherwise.
+It bounds every request (size, and the time to send it whole), every query (time and memory: it
+runs in a child process that is stopped when the time is up and may not grow past its memory),
+every answer (rows, cut while they are made), how many queries run at once (503 and Retry-After
+past that) and how many connections are served at once (graph.sparql.bounds).
 """
 
 from __future__ import annotations
 
+import gc
 import html
-import multiprocessing
+import io
+import os
 import signal
+import sys
+import threading
 import urllib.parse
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -18,6 +24,7 @@ from pathlib import Path
 from typing import ClassVar, cast
 
 from graph.errors import PlankgError
+from graph.sparql.bounds import DeadlineReader, content_length, run_in_child
 from graph.sparql.query import format_answer, query_form, results_json
 from graph.sparql.stores import Answer, open_store
 
@@ -25,6 +32,14 @@ MAX_REQUEST_BYTES = 1024 * 1024
 # A refused body is still read, up to this much, so that the client, which sends all of it before
 # it reads the answer, gets the 413 instead of a broken pipe; a larger one is cut off.
 MAX_DISCARDED_BYTES = 16 * MAX_REQUEST_BYTES
+CLIENT_SECONDS = 10.0  # by default, to send a whole request (line, headers, body)
+WRITE_SECONDS = 60.0  # to take a whole answer
+BUSY_CLIENT_SECONDS = 1.0  # a connection past MAX_CONNECTIONS: to send the request its 503 answers
+MAX_CONNECTIONS = 512  # served at once, each by a thread; a burst of 128 connects fits
+LISTEN_BACKLOG = 1024  # connections the kernel holds until they are accepted (Python's default is 5)
+QUEUE_SECONDS = 1.0  # a query waits this long for a free slot before it is answered 503
+RETRY_AFTER_SECONDS = 2
+DEFAULT_QUERY_MEMORY_MB = 128
 ROW_FORMATS = {
     "application/sparql-results+json": "json",
     "application/json": "json",
@@ -41,14 +56,28 @@ GRAPH_FORMATS = {
 }
 
 
+def default_max_concurrent() -> int:
+    """Twice the cores and two: queries are CPU-bound, so more only share the cores, but a few
+    runaway queries (each stopped by its time or memory) then leave slots for the others. With
+    the default query memory, six queries at once on two cores stay under 1 GB together."""
+    return 2 * (os.cpu_count() or 1) + 2
+
+
 def serve(host: str, port: int, store_spec: str | None, data_files: list[Path], page: Path,
-          timeout: float, max_rows: int, announce=print) -> None:
+          timeout: float, max_rows: int, announce=print, max_concurrent: int | None = None,
+          query_memory_mb: int | None = DEFAULT_QUERY_MEMORY_MB, client_timeout: float = CLIENT_SECONDS) -> None:
+    """`query_memory_mb`: what each query may allocate beyond the server's own memory (None: no
+    limit); at worst the server and its queries hold its own memory and max_concurrent times that.
+    `client_timeout`: seconds a client has to send a whole request."""
     store = open_store(store_spec, data_files)
-    handler = type("Handler", (_Handler,), {"store": store, "page": page, "timeout": timeout,
-                                            "max_rows": max_rows})
-    server = ThreadingHTTPServer((host, port), handler)
-    server.daemon_threads = True
+    slots = threading.BoundedSemaphore(max_concurrent or default_max_concurrent())
+    handler = type("Handler", (_Handler,), {
+        "store": store, "page": page, "query_timeout": timeout, "max_rows": max_rows, "slots": slots,
+        "query_memory": None if query_memory_mb is None else query_memory_mb * 2**20,
+        "timeout": client_timeout})
+    server = _Server((host, port), handler)
     bound_host, bound_port = server.server_address[:2]  # the socket's name once bound: host a str
+    gc.freeze()  # the store's objects out of the collector's sight: a forked query does not copy them to scan them
     announce(f"http://{cast(str, bound_host)}:{bound_port}/")
     signal.signal(signal.SIGTERM, _stop)
     try:
@@ -59,13 +88,32 @@ def serve(host: str, port: int, store_spec: str | None, data_files: list[Path], 
         server.server_close()
 
 
+class _Server(ThreadingHTTPServer):
+    """A thread a connection, as many as MAX_CONNECTIONS at once; the kernel holds a burst of
+    connects (LISTEN_BACKLOG) until they are accepted, where Python's 5 drops them."""
+
+    request_queue_size = LISTEN_BACKLOG
+    daemon_threads = True
+
+    def __init__(self, address, handler):
+        self.connections = threading.BoundedSemaphore(MAX_CONNECTIONS)
+        super().__init__(address, handler)
+
+    def handle_error(self, request, client_address) -> None:
+        """A client that hung up or reset is no fault of the server: no traceback for it."""
+        if isinstance(sys.exc_info()[1], OSError):
+            return
+        super().handle_error(request, client_address)
+
+
 def _stop(*_) -> None:
     raise KeyboardInterrupt  # `kill` stops the server as Ctrl-C does: the socket is closed cleanly
 
 
 def answer_bytes(store, sparql: str, accept: str, max_rows: int) -> tuple[bytes, str, bool]:
-    """Run a query and render it for the Accept header: (body, content type, truncated)."""
-    answer = store.query(sparql)
+    """Run a query and render it for the Accept header: (body, content type, truncated). One row
+    more than max_rows is taken from the engine, to know that there were more."""
+    answer = store.query(sparql, max_rows + 1)
     truncated = answer.kind == "rows" and len(answer.rows) > max_rows
     if truncated:
         answer = Answer("rows", answer.variables, answer.rows[:max_rows])
@@ -140,27 +188,60 @@ def _negotiate(accept: str, offered: dict[str, str], default: str) -> str:
     return default
 
 
-def _run_in_child(connection, store, sparql, accept, max_rows) -> None:
-    try:
-        connection.send(("ok", answer_bytes(store, sparql, accept, max_rows)))
-    except PlankgError as error:
-        connection.send(("error", str(error)))
-    except Exception as error:  # noqa: BLE001 - a bug or an engine failure: reported, never a traceback to the client
-        connection.send(("error", f"the query failed: {type(error).__name__}: {error}"))
-    finally:
-        connection.close()
-
-
 class _Handler(BaseHTTPRequestHandler):
     store = None
     page: Path
-    # also socketserver's: StreamRequestHandler.setup() makes it each connection's socket timeout
-    timeout: ClassVar[float]
+    query_timeout: float
     max_rows: int
+    slots: threading.BoundedSemaphore
+    query_memory: int | None
+    # the client's seconds to send a request; socketserver's StreamRequestHandler.setup() makes
+    # it the socket's timeout, then DeadlineReader sets that before every read, _send before answers
+    timeout: ClassVar[float] = CLIENT_SECONDS
     server_version = "plankg"
+
+    def setup(self):
+        """The connection's reads against a deadline for each request, and one of the server's
+        MAX_CONNECTIONS places for it, if one is free: past that, it gets a second to send its
+        request and is answered 503."""
+        super().setup()
+        self.admitted = cast(_Server, self.server).connections.acquire(blocking=False)
+        self.reader = DeadlineReader(self.connection, self.timeout if self.admitted else BUSY_CLIENT_SECONDS)
+        self.rfile = io.BufferedReader(self.reader)
+
+    def finish(self):
+        try:
+            super().finish()
+        finally:
+            if self.admitted:
+                cast(_Server, self.server).connections.release()
+
+    def handle_one_request(self):
+        self.reader.restart()
+        super().handle_one_request()  # a request not whole by the deadline: the connection is closed
 
     def log_message(self, format, *args):
         pass  # quiet: a server in a terminal or a test should not print a line per request
+
+    def parse_request(self) -> bool:
+        if not super().parse_request():
+            return False
+        if not self.admitted:
+            self.close_connection = True
+            self._discard_body()
+            self._busy("the server has as many connections as it serves at once")
+            return False
+        return True
+
+    def _discard_body(self) -> None:
+        """Read a small body and throw it away: closing a socket with unread data resets it, and
+        the client would see the reset, not the answer."""
+        try:
+            length = content_length(self.headers.get("Content-Length"))
+            if length <= MAX_REQUEST_BYTES:
+                self.rfile.read(length)
+        except (ValueError, TimeoutError):
+            pass
 
     def do_GET(self):
         url = urllib.parse.urlsplit(self.path)
@@ -179,10 +260,9 @@ class _Handler(BaseHTTPRequestHandler):
         url = urllib.parse.urlsplit(self.path)
         if url.path != "/sparql":
             return self._error(HTTPStatus.NOT_FOUND, "not found: POST queries to /sparql")
-        length = int(self.headers.get("Content-Length") or 0)
-        if length > MAX_REQUEST_BYTES:
-            return self._refuse_large(length)
-        body = self.rfile.read(length).decode("utf-8", "replace")
+        body = self._body()
+        if body is None:
+            return None
         content_type = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
         if content_type == "application/sparql-update":
             return self._refuse_update()
@@ -193,20 +273,46 @@ class _Handler(BaseHTTPRequestHandler):
             return self._refuse_update()
         return self._query(params.get("query", [None])[0])
 
-    def _refuse_large(self, length: int):
+    def _body(self) -> str | None:
+        """The request's body, or None once it has been refused: 411 for a chunked body, 400 for
+        a Content-Length that is not a number of bytes, 413 over MAX_REQUEST_BYTES, 408 when it
+        does not arrive by the deadline. After a refusal the connection is closed: where the
+        body ends is not known."""
+        if self.headers.get("Transfer-Encoding"):
+            self._refuse(HTTPStatus.LENGTH_REQUIRED, "send the query with a Content-Length, not chunked")
+            return None
+        try:
+            length = content_length(self.headers.get("Content-Length"))
+        except ValueError as error:
+            self._refuse(HTTPStatus.BAD_REQUEST, str(error))
+            return None
+        if length > MAX_REQUEST_BYTES:
+            self._refuse_large(length)
+            return None
+        try:
+            return self.rfile.read(length).decode("utf-8", "replace")
+        except TimeoutError:
+            self._refuse(HTTPStatus.REQUEST_TIMEOUT, f"the request did not arrive within {self.timeout:g} s")
+            return None
+
+    def _refuse(self, status: HTTPStatus, message: str) -> None:
+        self.close_connection = True
+        self._send(status, (message + "\n").encode("utf-8"), "text/plain; charset=utf-8", {"Connection": "close"})
+
+    def _refuse_large(self, length: int) -> None:
         """413, and the connection closed once the body is read and thrown away: a server that
         answers and closes while the body is still coming resets the connection, and the client
         sees a broken pipe instead of the answer."""
-        self.close_connection = True
         remaining = min(length, MAX_DISCARDED_BYTES)
-        while remaining > 0:
-            chunk = self.rfile.read(min(remaining, 65536))
-            if not chunk:
-                break
-            remaining -= len(chunk)
-        self._send(HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
-                   f"a request may be {MAX_REQUEST_BYTES} bytes at most\n".encode(),
-                   "text/plain; charset=utf-8", {"Connection": "close"})
+        try:
+            while remaining > 0:
+                chunk = self.rfile.read(min(remaining, 65536))
+                if not chunk:
+                    break
+                remaining -= len(chunk)
+        except TimeoutError:
+            pass  # the 413 all the same: what is left unread is the client's to lose
+        self._refuse(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"a request may be {MAX_REQUEST_BYTES} bytes at most")
 
     def do_PUT(self):
         self._refuse_update()
@@ -220,27 +326,27 @@ class _Handler(BaseHTTPRequestHandler):
             query_form(sparql)
         except PlankgError:
             return self._refuse_update()
-        parent, child = multiprocessing.get_context("fork").Pipe(duplex=False)
-        process = multiprocessing.get_context("fork").Process(
-            target=_run_in_child, args=(child, self.store, sparql, self.headers.get("Accept", ""), self.max_rows),
-            daemon=True)
-        process.start()
-        child.close()
-        if not parent.poll(self.timeout):
-            process.kill()
-            process.join()
-            return self._error(HTTPStatus.SERVICE_UNAVAILABLE,
-                               f"the query took more than {self.timeout:g} s and was stopped")
+        if not self.slots.acquire(timeout=QUEUE_SECONDS):
+            return self._busy("the server is running as many queries as it runs at once")
         try:
-            status, payload = parent.recv()
-        except EOFError:
-            status, payload = "error", "the query failed"
-        process.join()
-        if status == "error":
-            return self._error(HTTPStatus.BAD_REQUEST, payload)
-        body, media, truncated = payload
+            outcome = run_in_child(self._answer_work(sparql), self.query_timeout, self.query_memory)
+        finally:
+            self.slots.release()
+        if outcome.status != "ok":
+            status = HTTPStatus.BAD_REQUEST if outcome.status == "error" else HTTPStatus.SERVICE_UNAVAILABLE
+            return self._error(status, outcome.message)
+        body, media, truncated = cast(tuple[bytes, str, bool], outcome.payload)
         headers = {"X-Plankg-Truncated": f"rows capped at {self.max_rows}"} if truncated else {}
         self._send(HTTPStatus.OK, body, media + "; charset=utf-8", headers)
+
+    def _answer_work(self, sparql: str):
+        """What the child runs: the answer's bytes, its media type and whether rows were cut."""
+        store, accept, max_rows = self.store, self.headers.get("Accept", ""), self.max_rows
+        return lambda: answer_bytes(store, sparql, accept, max_rows)
+
+    def _busy(self, message: str) -> None:
+        self._send(HTTPStatus.SERVICE_UNAVAILABLE, f"{message}: try again shortly\n".encode(),
+                   "text/plain; charset=utf-8", {"Retry-After": str(RETRY_AFTER_SECONDS)})
 
     def _refuse_update(self):
         self._error(HTTPStatus.FORBIDDEN, "this endpoint is read-only: updates are refused")
@@ -254,6 +360,7 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(status, (message + "\n").encode("utf-8"), "text/plain; charset=utf-8")
 
     def _send(self, status: HTTPStatus, body: bytes, media: str, headers: dict | None = None):
+        self.connection.settimeout(WRITE_SECONDS)  # the reads left it at what remained of their deadline
         self.send_response(status)
         self.send_header("Content-Type", media)
         self.send_header("Content-Length", str(len(body)))

@@ -50,7 +50,10 @@ class MemoryStore:
     def __init__(self, dataset: Dataset):
         self.dataset = dataset
 
-    def query(self, sparql: str) -> Answer:
+    def query(self, sparql: str, limit: int | None = None) -> Answer:
+        """`limit`: take at most this many rows. rdflib makes a SELECT's rows one at a time as
+        they are asked for, so the rest are never made (unless ORDER BY, GROUP BY or DISTINCT
+        needs them all first)."""
         from graph.sparql.query import run_query  # the rdflib engine, with plankg's prefixes
         result = run_query(self.dataset, sparql)
         if result.type == "ASK":
@@ -58,7 +61,7 @@ class MemoryStore:
         if result.type in ("CONSTRUCT", "DESCRIBE"):
             return Answer("graph", graph=result.graph)
         variables = [str(v) for v in result.vars]
-        return Answer("rows", variables, [tuple(row) for row in result])
+        return Answer("rows", variables, [tuple(row) for row in itertools.islice(result, limit)])
 
     def label(self, term) -> str | None:
         return _chinese_label(self.dataset, term)
@@ -101,16 +104,18 @@ class OxigraphStore:
         self.store.flush()
         self.store.optimize()  # compacted, queries on a 1000-report store take a third less time
 
-    def query(self, sparql: str) -> Answer:
-        return self._answer(self._run(self._checked(sparql)))
+    def query(self, sparql: str, limit: int | None = None) -> Answer:
+        """`limit`: take at most this many rows; Oxigraph's solutions are an iterator, so the
+        rest are never made (unless ORDER BY or GROUP BY needs them all first)."""
+        return self._answer(self._run(self._checked(sparql)), limit)
 
-    def _answer(self, result) -> Answer:
+    def _answer(self, result, limit: int | None = None) -> Answer:
         if isinstance(result, (bool, self._ox.QueryBoolean)):
             return Answer("boolean", boolean=bool(result))
         if isinstance(result, self._ox.QuerySolutions):
             variables = [v.value for v in result.variables]
             convert = _OxigraphTerms()
-            rows = [tuple(convert(term) for term in solution) for solution in result]
+            rows = [tuple(convert(term) for term in solution) for solution in itertools.islice(result, limit)]
             return Answer("rows", variables, rows)
         graph = Graph()
         for triple in result:
@@ -172,7 +177,8 @@ class RemoteStore:
     def __init__(self, endpoint: str):
         self.endpoint = endpoint
 
-    def query(self, sparql: str) -> Answer:
+    def query(self, sparql: str, limit: int | None = None) -> Answer:
+        """`limit`: keep at most this many rows (the endpoint sends them all; they are cut here)."""
         from graph.sparql.query import query_form, with_prefixes
         form = query_form(sparql)
         accept = "text/turtle" if form in ("CONSTRUCT", "DESCRIBE") else "application/sparql-results+json"
@@ -182,7 +188,9 @@ class RemoteStore:
         payload = _fetch(request, self.endpoint)
         if form in ("CONSTRUCT", "DESCRIBE"):
             return Answer("graph", graph=Graph().parse(data=payload, format="turtle"))
-        return answer_from_json(json.loads(payload))
+        answer = answer_from_json(json.loads(payload))
+        answer.rows = answer.rows[:limit]
+        return answer
 
     def label(self, term) -> str | None:
         return None  # asking the endpoint once per cell would be slow; IRIs are shown prefixed
