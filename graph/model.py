@@ -90,6 +90,8 @@ class Document:
     passages: tuple[Passage, ...]
     captions: tuple[Caption, ...] = ()
     truncation: Truncation | None = None
+    # bad bytes of a damaged file, each read as one U+FFFD: (byte offset in the file, offset in text)
+    replaced: tuple[tuple[int, int], ...] = ()
 
 
 class FigureKind(str, Enum):

@@ -79,6 +79,9 @@ def _entry(result: ReportResult) -> dict:
         "observations": figures.get("observation", 0),
         "targets": figures.get("target", 0),
         "truncated": document.truncation is not None,
+        # bad bytes read as U+FFFD: where they are in the file, and in the text offsets point into
+        "replaced": {"count": len(document.replaced), "byte_offsets": [at for at, _ in document.replaced],
+                     "text_offsets": [at for _, at in document.replaced]},
     }
 
 
