@@ -13,8 +13,9 @@ A report that is good UTF-8 or GB18030 but for a few bad bytes (a file cut and p
 byte lost in a copy) is read, not refused: each bad sequence becomes one U+FFFD in the text, so the
 offsets of passages stay true to the decoded text, and where they were is kept (byte offset in the
 file, character offset in the text) for build.json and a warning. More than one bad sequence in
-BAD_BYTES_PER bytes (or than BAD_BYTES_AT_LEAST in a short file) is not a damaged report but another
-encoding or no text at all, and is refused as before.
+BAD_BYTES_PER bytes (or than BAD_BYTES_AT_LEAST in a short file), or fewer than HAN_PER_BAD_BYTE
+Chinese characters for each, is not a damaged report but another encoding or no text at all, and is
+refused as before.
 
 The file is opened without blocking and checked to be a regular file before a byte is read: a FIFO
 or a device named as a report would otherwise hang the build or read forever.
@@ -35,6 +36,7 @@ from graph.errors import InputError
 MAX_REPORT_BYTES = 50 * 1024 * 1024  # the longest real reports are well under 1 MB
 BAD_BYTES_PER = 1000  # a damaged report has at most one bad sequence in this many bytes
 BAD_BYTES_AT_LEAST = 8  # and a short one at most this many
+HAN_PER_BAD_BYTE = 50  # a damaged report has at least this many Chinese characters for each bad sequence
 RESYNC_CHARS = 4  # characters after (and before) a bad byte that may be misread before the decoder is in step again
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -147,7 +149,7 @@ def _decode(data: bytes, path: Path) -> tuple[str, str, Replaced]:
             return text, encoding, ()
     for encoding in ["utf-8", "gb18030", *(e for e in detected if e != "gb18030")]:
         repaired = _decode_damaged(data, encoding)
-        if repaired and _HAN.search(repaired[0]) and _plausible_around(*repaired):
+        if repaired and _mostly_chinese(*repaired) and _plausible_around(*repaired):
             return repaired[0], encoding, repaired[1]
     if b"\x00" in data:
         raise InputError(f"{path}: not a text file (it holds NUL bytes and is not UTF-16 text)")
@@ -174,6 +176,12 @@ def _decode_damaged(data: bytes, encoding: str) -> tuple[str, Replaced] | None:
             replaced.append((start + error.start, chars))
             chars += 1
             start += error.end
+
+
+def _mostly_chinese(text: str, replaced: Replaced) -> bool:
+    """Whether the text is Chinese with a few flaws, not other bytes read as a few Chinese signs:
+    Latin-1 "café" read as GB18030 pairs é with the next byte into a Han character."""
+    return len(_HAN.findall(text)) >= HAN_PER_BAD_BYTE * len(replaced)
 
 
 def _plausible_around(text: str, replaced: Replaced) -> bool:
