@@ -36,8 +36,9 @@ class _Group(click.Group):
         except PlankgError as error:
             click.echo(f"plankg: error: {error}", err=True)
             ctx.exit(2)
-        except KeyboardInterrupt:
-            click.echo("plankg: interrupted; files already there are as they were", err=True)
+        except KeyboardInterrupt as interrupt:
+            # an interrupt that came once the new files were in place says so (graph.build.switch)
+            click.echo(f"plankg: interrupted; {interrupt or 'files already there are as they were'}", err=True)
             ctx.exit(130)
 
 
@@ -105,12 +106,22 @@ def build(paths: tuple[Path, ...], out_dir: Path, jobs: int, store_spec: str, no
     with _ProgressBar() as progress:
         summary = build_graph(list(paths) or [DEFAULT_SEEDS], out_dir, jobs=jobs, store=store_spec,
                               progress=progress, use_cache=not no_cache)
+    try:
+        _summarize(summary, out_dir)
+    except KeyboardInterrupt:
+        raise KeyboardInterrupt(f"the build had finished: {out_dir}/ holds its new files") from None
+
+
+def _summarize(summary, out_dir: Path) -> None:
+    """What the build did, on stdout (and what it skipped, on stderr); exit 1 if it skipped any."""
     if summary.reused:
         click.echo(f"{summary.reused} unchanged report(s) taken from the last build")
     for note in summary.notes:
         click.echo(f"page: {note}")
     for skipped in summary.skipped:
         click.echo(f"plankg: skipped {skipped.reason}", err=True)
+    for report in summary.reports:
+        _warn_replaced(report)
     counts = summary.counts
     figures = sum(counts.get(kind, 0) for kind in FIGURE_KINDS)
     click.echo(
@@ -123,6 +134,16 @@ def build(paths: tuple[Path, ...], out_dir: Path, jobs: int, store_spec: str, no
     click.echo(f"Open the network page: {summary.page}")
     if summary.skipped or not shacl.conforms:
         sys.exit(1)
+
+
+def _warn_replaced(entry: dict) -> None:
+    """One line for a report read with bad bytes replaced: its figures may miss a character."""
+    replaced = entry.get("replaced") or {}
+    if replaced.get("count"):
+        offsets = ", ".join(str(at) for at in replaced["byte_offsets"][:5])
+        more = " …" if replaced["count"] > 5 else ""
+        click.echo(f"plankg: warning: {entry['source']}: {replaced['count']} bad byte(s) replaced with U+FFFD "
+                   f"(at byte {offsets}{more}; build.json lists them)", err=True)
 
 
 class _ProgressBar:

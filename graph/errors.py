@@ -18,3 +18,7 @@ class QueryError(PlankgError):
 
 class DataError(PlankgError):
     """A graph file given to query or validate that is missing or not RDF."""
+
+
+class OutputError(PlankgError):
+    """The output cannot be written: a read-only folder or file system, no permission, a full disk."""

@@ -91,6 +91,8 @@ class Document:
     captions: tuple[Caption, ...] = ()
     truncation: Truncation | None = None
     unread: tuple[tuple[int, int], ...] = ()  # file spans of text too long to be a sentence, left out
+    # bad bytes of a damaged file, each read as one U+FFFD: (byte offset in the file, offset in text)
+    replaced: tuple[tuple[int, int], ...] = ()
 
 
 class FigureKind(str, Enum):

@@ -4,6 +4,8 @@ one line on stderr and never a traceback, and the output folder is never left ha
 from __future__ import annotations
 
 import codecs
+import errno
+import json
 import os
 import re
 import shutil
@@ -168,6 +170,70 @@ def big_file(tmp_path: Path) -> Outcome:
     return plankg("build", report, "-o", tmp_path / "out")
 
 
+def fifo_named(tmp_path: Path) -> Outcome:
+    fifo = tmp_path / "report.txt"
+    os.mkfifo(fifo)
+    signal.alarm(60)  # a build that opened it would wait for a writer for ever
+    try:
+        return plankg("build", fifo, "-o", tmp_path / "out")
+    finally:
+        signal.alarm(0)
+
+
+def fifo_among_good(tmp_path: Path) -> Outcome:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "a-good.txt")
+    os.mkfifo(folder / "b-fifo.txt")
+    signal.alarm(60)
+    try:
+        outcome = plankg("build", folder, "-o", tmp_path / "out")
+    finally:
+        signal.alarm(0)
+    assert "b-fifo.txt" in outcome.stderr and "1 report(s)" in outcome.stdout
+    return outcome
+
+
+def one_bad_byte(encoding: str):
+    def case(tmp_path: Path) -> Outcome:
+        data = SEED_TEXT.encode(encoding)
+        at = data.index("地区生产总值".encode(encoding))  # a character boundary: one byte lost there
+        outcome = build_file(tmp_path, data[:at] + b"\xff" + data[at:])
+        assert "1 bad byte(s) replaced" in outcome.stderr, outcome.stderr
+        entry = json.loads((tmp_path / "out" / "build.json").read_text(encoding="utf-8"))["reports"][0]
+        text = data[:at].decode(encoding)
+        assert entry["replaced"] == {"count": 1, "byte_offsets": [at], "text_offsets": [len(text)]}
+        graph = (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
+        assert "1815.0" in graph and "\ufffd地区生产总值" in graph  # the passage's text, offsets as decoded
+        return outcome
+    return case
+
+
+def environment_error(number: int, where: str):
+    """The machine refuses a write: the error injected where it shows (root may write anywhere, so
+    a read-only folder is made one and the refusal injected as well)."""
+    def case(tmp_path: Path, monkeypatch) -> Outcome:
+        import graph.build.pipeline
+        import graph.build.spool
+
+        out = tmp_path / "out"
+        def refuse(*args, **kwargs):
+            raise OSError(number, os.strerror(number), str(out))
+        if number == errno.EACCES:
+            out.mkdir()
+            out.chmod(0o555)
+        if where == "work folder":
+            monkeypatch.setattr(graph.build.spool.tempfile, "mkdtemp", refuse)
+        else:
+            monkeypatch.setattr(graph.build.pipeline, "write_turtle", refuse)
+        try:
+            return plankg("build", SEED, "-o", out)
+        finally:
+            if out.exists():
+                out.chmod(0o755)
+    return case
+
+
 CASES = {
     "a report file that does not exist": lambda t: plankg("build", t / "nowhere.txt", "-o", t / "out"),
     "a folder with no `*.txt` in it": lambda t: plankg("build", t, "-o", t / "out"),
@@ -185,6 +251,13 @@ CASES = {
     "a report in GBK": builds(SEED_TEXT.encode("gbk")),
     "a report in GB18030": builds(SEED_TEXT.encode("gb18030")),
     "a report cut off in mid-sentence": cut_off,
+    "a report in UTF-8 with one bad byte": one_bad_byte("utf-8"),
+    "a report in GB18030 with one bad byte": one_bad_byte("gb18030"),
+    "a FIFO (or a device) named as a report": fifo_named,
+    "a FIFO among the reports of a folder": fifo_among_good,
+    "an output folder that cannot be written": environment_error(errno.EACCES, "work folder"),
+    "a read-only file system": environment_error(errno.EROFS, "work folder"),
+    "a full disk": environment_error(errno.ENOSPC, "graph.ttl"),
     "one empty file in a folder of good reports": one_empty_among_good,
     "a report plankg itself fails on": "monkeypatch",
     "`<script>` in a company's name": hostile_name,
@@ -200,6 +273,9 @@ CASES = {
 }
 
 
+WITH_MONKEYPATCH = {"an output folder that cannot be written", "a read-only file system", "a full disk"}
+
+
 def test_every_row_of_the_table_has_a_case():
     assert set(table_rows()) == set(CASES)
 
@@ -208,7 +284,12 @@ def test_every_row_of_the_table_has_a_case():
 def test_each_bad_input_gets_what_the_table_says(row, tmp_path, monkeypatch):
     says, status = table_rows()[row]
     case = CASES[row]
-    outcome = failing_report(tmp_path, monkeypatch) if case == "monkeypatch" else case(tmp_path)
+    if case == "monkeypatch":
+        outcome = failing_report(tmp_path, monkeypatch)
+    elif row in WITH_MONKEYPATCH:
+        outcome = case(tmp_path, monkeypatch)
+    else:
+        outcome = case(tmp_path)
     assert outcome.exit_code == status, (outcome.stderr, outcome.stdout)
     assert "Traceback" not in outcome.stderr + outcome.stdout
     quoted = re.findall(r"`([^`]+)`", says)

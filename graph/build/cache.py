@@ -19,6 +19,7 @@ from graph.build.compile import CompiledReport
 from graph.build.files import write_all_atomically
 from graph.build.validate import ValidationResult
 from graph.page.nodes import part_from_json, part_to_json
+from graph.read.decode import read_report_bytes
 from graph.version import __version__
 from graph.vocab import ontology_file
 
@@ -32,7 +33,7 @@ class BuildCache:
     def key(self, path: Path) -> str:
         digest = hashlib.sha256(code_fingerprint().encode())
         digest.update(path.name.encode("utf-8") + b"\0")
-        digest.update(path.read_bytes())
+        digest.update(read_report_bytes(path))  # never opens a FIFO, which would hang
         return digest.hexdigest()
 
     def get(self, key: str) -> CompiledReport | None:
@@ -44,7 +45,7 @@ class BuildCache:
 
     def put(self, key: str, report: CompiledReport) -> None:
         """Keep a newly compiled report (at once: a build stopped halfway keeps what it did)."""
-        write_all_atomically({self.directory / f"{key}.json.gz": _packed(report)})
+        write_all_atomically({self.directory / f"{key}.json.gz": _packed(report)}, durable=False)
 
     def keep_only(self, keys) -> None:
         """Drop every entry but those of `keys` (this build's), so the cache holds one build."""

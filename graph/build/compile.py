@@ -79,7 +79,12 @@ def _entry(result: ReportResult) -> dict:
         "observations": figures.get("observation", 0),
         "targets": figures.get("target", 0),
         "truncated": document.truncation is not None,
-    } | ({"unread": [list(span) for span in document.unread]} if document.unread else {})
+        # bad bytes read as U+FFFD: where they are in the file, and in the text offsets point into
+        "replaced": {"count": len(document.replaced), "byte_offsets": [at for at, _ in document.replaced],
+                     "text_offsets": [at for _, at in document.replaced]},
+        # stretches too long to be a sentence, left out of the passages: their spans in the text
+        "unread": [list(span) for span in document.unread],
+    }
 
 
 class timed:

@@ -6,12 +6,13 @@ comes from the build cache when its text has not changed; a report that cannot b
 skipped and said so. Its triples and its part of the page wait on disk (graph.build.spool), so a
 corpus need not fit in memory. Then the reports join: targets meet their outcomes across reports,
 the union of the named graphs is written as Turtle, each as a named graph in TriG, the network
-page is drawn, and all files are written at once, so that the output folder holds either the
-last complete build or this one, never a mix.
+page is drawn, and the output folder is switched to the new files in one step
+(graph.build.switch), so that it holds either the last complete build or this one, never a mix.
 """
 
 from __future__ import annotations
 
+import errno
 import gc
 import json
 import multiprocessing
@@ -26,10 +27,12 @@ from pathlib import Path
 from graph.build.cache import BuildCache
 from graph.build.compile import CompiledReport, compile_report, timed
 from graph.build.files import replace_folder, write_all_atomically
+from graph.build.switch import can_switch_folder, publish, recover
 from graph.build.serialize import write_trig, write_turtle
 from graph.build.spool import Spool, unique_merge
 from graph.build.validate import BackgroundCheck, ValidationResult
-from graph.errors import InputError
+from graph.errors import InputError, OutputError
+from graph.read.decode import require_regular_file
 from graph.page.nodes import part_to_json
 from graph.version import __version__
 from graph.vocab import PLAN_IRI
@@ -37,6 +40,9 @@ from graph.vocab import PLAN_IRI
 OUTPUT_FILES = ("graph.ttl", "graph.trig", "graph.html", "build.json")
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 Progress = Callable[[int, int], None]  # (reports done, reports in all)
+# What the machine, not plankg or the reports, gets wrong: one line and exit 2, not a traceback
+ENVIRONMENT_ERRORS = frozenset({errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, errno.EDQUOT, errno.EIO,
+                                errno.EMFILE, errno.ENFILE, errno.EFBIG})
 
 
 @dataclass(frozen=True)
@@ -65,15 +71,18 @@ class BuildSummary:
 
 
 def collect_reports(paths: list[Path]) -> list[Path]:
-    """The report files named, folders expanded to the *.txt files in them, in a stable order."""
+    """The report files named, folders expanded to the *.txt files in them, in a stable order.
+    A FIFO or device named is refused here, before anything opens it; one found in a folder is
+    kept, to be skipped and named when it is read (graph.read.decode never opens it)."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*.txt") if p.is_file())
+            files = sorted(p for p in path.rglob("*.txt") if p.exists() and not p.is_dir())
             if not files:
                 raise InputError(f"{path}: no report files (*.txt) in this folder")
             found.extend(files)
         elif path.exists():
+            require_regular_file(path)
             found.append(path)
         else:
             raise InputError(f"{path}: no such file or folder")
@@ -92,13 +101,20 @@ def build(paths: list[Path], out_dir: Path, jobs: int = 1, store: str = "memory"
     files = collect_reports(paths)
     if out_dir.exists() and not out_dir.is_dir():
         raise InputError(f"{out_dir}: a file, not a folder to write the graph into")
-    out_was_there = out_dir.exists()
     try:
-        with Spool(out_dir) as spool:
-            return _build(files, out_dir, spool, jobs, store_dir, progress, use_cache)
-    finally:
-        if not out_was_there and out_dir.is_dir() and not any(out_dir.iterdir()):
-            out_dir.rmdir()  # a build that wrote nothing leaves no empty folder behind
+        recover(out_dir)
+        out_was_there = out_dir.exists()
+        try:
+            with Spool(out_dir) as spool:
+                return _build(files, out_dir, spool, jobs, store_dir, progress, use_cache)
+        finally:
+            if not out_was_there and out_dir.is_dir() and not any(out_dir.iterdir()):
+                out_dir.rmdir()  # a build that wrote nothing leaves no empty folder behind
+    except OSError as error:
+        if error.errno not in ENVIRONMENT_ERRORS:
+            raise
+        raise OutputError(f"{error.filename or out_dir}: cannot write the graph here ({error.strerror}); "
+                          f"{out_dir}/ is as it was") from None
 
 
 def _build(files: list[Path], out_dir: Path, spool: Spool, jobs: int, store_dir: Path | None,
@@ -126,18 +142,31 @@ def _build(files: list[Path], out_dir: Path, spool: Spool, jobs: int, store_dir:
         with timed(summary.seconds, "store"):
             new_store = _load_oxigraph(store_dir, ((report.iri, _graph_of(report, spool, added)) for report in by_iri),
                                        spool.lines("union.nt"))
-    with timed(summary.seconds, "write"):
-        write_all_atomically({
-            out_dir / "graph.ttl": spool.path("graph.ttl"),
-            out_dir / "graph.trig": spool.path("graph.trig"),
-            out_dir / "graph.html": html,
-            out_dir / "build.json": _build_json(summary),
-        })
-        if new_store and store_dir:  # a new store is made only for a store_dir
-            replace_folder(new_store, store_dir)
     if cache:
-        cache.keep_only(compiled)
+        cache.keep_only(compiled)  # before the switch: the new folder gets this build's entries only
+    with timed(summary.seconds, "write"):
+        _write_output(out_dir, {
+            "graph.ttl": spool.path("graph.ttl"),
+            "graph.trig": spool.path("graph.trig"),
+            "graph.html": html,
+            "build.json": _build_json(summary),
+        })
+        try:
+            if new_store and store_dir:  # a new store is made only for a store_dir
+                replace_folder(new_store, store_dir)
+        except KeyboardInterrupt as interrupt:  # the output was switched already: say so
+            raise KeyboardInterrupt(f"the build had finished: {out_dir}/ holds its new files; "
+                                    f"{interrupt or f'{store_dir} is the old store'}") from None
     return summary
+
+
+def _write_output(out_dir: Path, files: dict[str, bytes | Path]) -> None:
+    """The output folder switched to the new files in one step (graph.build.switch), or, where
+    it cannot be swapped, the files renamed into it one by one."""
+    if can_switch_folder(out_dir):
+        publish(out_dir, files, frozenset(OUTPUT_FILES))
+    else:
+        write_all_atomically({out_dir / name: content for name, content in files.items()})
 
 
 def _require(reports: list[CompiledReport], summary: BuildSummary) -> None:
@@ -280,7 +309,7 @@ def _compile_one(path: Path, checker: BackgroundCheck | None = None):
 def _cache_key(cache: BuildCache | None, path: Path) -> str | None:
     try:
         return cache.key(path) if cache else None
-    except OSError:
+    except (OSError, InputError):
         return None  # compiling it says what is wrong with the file
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import heapq
 import json
+import os
 import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -24,11 +25,12 @@ FAN_IN = 200  # files merged at once: a corpus of any size stays under the limit
 
 
 class Spool:
-    """A work folder of named runs of sorted lines; removed when the block ends."""
+    """A work folder of named runs of sorted lines; removed when the block ends. Its name holds
+    the build's process id, so that the next build knows a killed build's folder and removes it."""
 
     def __init__(self, out_dir: Path):
         out_dir.mkdir(parents=True, exist_ok=True)
-        self.directory = Path(tempfile.mkdtemp(prefix=".plankg-work-", dir=out_dir))
+        self.directory = Path(tempfile.mkdtemp(prefix=f".plankg-work-{os.getpid()}-", dir=out_dir))
 
     def __enter__(self) -> Spool:
         return self

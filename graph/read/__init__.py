@@ -35,10 +35,10 @@ HEADER_MAX_LINES = 6
 def read_report(path: Path) -> Document:
     """Read one report file into a Document; raises InputError for a file that is not a report."""
     decoded = read_text_file(path)
-    return parse_document(decoded.text, source=path.name, sha256=decoded.sha256)
+    return parse_document(decoded.text, source=path.name, sha256=decoded.sha256, replaced=decoded.replaced)
 
 
-def parse_document(text: str, source: str, sha256: str = "") -> Document:
+def parse_document(text: str, source: str, sha256: str = "", replaced: tuple[tuple[int, int], ...] = ()) -> Document:
     """Locate the metadata, sections, passages and captions of a report's text."""
     lines = split_lines(text)
     header, body = _split_header(lines)
@@ -54,6 +54,7 @@ def parse_document(text: str, source: str, sha256: str = "") -> Document:
         captions=tuple(captions),
         truncation=truncation,
         unread=tuple(unread),
+        replaced=replaced,
     )
 
 

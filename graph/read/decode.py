@@ -8,19 +8,36 @@ anything else is left to charset-normalizer, a maintained detector, asked to cho
 encodings Chinese reports come in (UTF-16 without a mark, GB18030 and its subsets GBK and
 GB2312). Of its candidates, the first that decodes to Chinese is taken: on a line or two the
 detector may rank UTF-16 first for GBK bytes, which then read as Hangul and rare signs.
+
+A report that is good UTF-8 or GB18030 but for a few bad bytes (a file cut and pasted together, one
+byte lost in a copy) is read, not refused: each bad sequence becomes one U+FFFD in the text, so the
+offsets of passages stay true to the decoded text, and where they were is kept (byte offset in the
+file, character offset in the text) for build.json and a warning. More than one bad sequence in
+BAD_BYTES_PER bytes (or than BAD_BYTES_AT_LEAST in a short file), or fewer than HAN_PER_BAD_BYTE
+Chinese characters for each, is not a damaged report but another encoding or no text at all, and is
+refused as before.
+
+The file is opened without blocking and checked to be a regular file before a byte is read: a FIFO
+or a device named as a report would otherwise hang the build or read forever.
 """
 
 from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from graph.errors import InputError
 
 MAX_REPORT_BYTES = 50 * 1024 * 1024  # the longest real reports are well under 1 MB
+BAD_BYTES_PER = 1000  # a damaged report has at most one bad sequence in this many bytes
+BAD_BYTES_AT_LEAST = 8  # and a short one at most this many
+HAN_PER_BAD_BYTE = 50  # a damaged report has at least this many Chinese characters for each bad sequence
+RESYNC_CHARS = 4  # characters after (and before) a bad byte that may be misread before the decoder is in step again
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # Not in a Chinese report: Hangul syllables, the Yi script, private use and C0 controls other than
@@ -41,40 +58,72 @@ _BOMS = (
 )
 
 
+Replaced = tuple[tuple[int, int], ...]  # (byte offset in the file, character offset in the text), one a bad sequence
+
+
 @dataclass(frozen=True)
 class DecodedFile:
     text: str
     sha256: str
     encoding: str
+    replaced: Replaced = ()
 
 
 def read_text_file(path: Path) -> DecodedFile:
     """Read and decode one report file; every way it can fail is an InputError naming the file."""
-    data = _read_bytes(path)
-    text, encoding = _decode(data, path)
+    data = read_report_bytes(path)
+    text, encoding, replaced = _decode(data, path)
     if not text.strip():
         raise InputError(f"{path}: the file is empty")
     if not _HAN.search(text):
         raise InputError(f"{path}: no Chinese text in the file; plankg reads Chinese reports")
-    return DecodedFile(text=text, sha256=hashlib.sha256(data).hexdigest(), encoding=encoding)
+    return DecodedFile(text=text, sha256=hashlib.sha256(data).hexdigest(), encoding=encoding, replaced=replaced)
 
 
-def _read_bytes(path: Path) -> bytes:
-    if not path.exists():
-        raise InputError(f"{path}: no such file")
-    if not path.is_file():
-        raise InputError(f"{path}: not a file")
-    size = path.stat().st_size
-    if size > MAX_REPORT_BYTES:
-        raise InputError(
-            f"{path}: {size:,} bytes is more than a report ({MAX_REPORT_BYTES:,} bytes at most)")
+def require_regular_file(path: Path) -> None:
+    """Refuse, without opening it, a path that is not a regular file (a FIFO, a device, a socket):
+    opening a FIFO for reading waits for a writer that never comes."""
     try:
-        return path.read_bytes()
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
     except OSError as error:
         raise InputError(f"{path}: cannot be read ({error.strerror})") from None
+    if not stat.S_ISREG(mode):
+        raise InputError(f"{path}: not a regular file ({_kind(mode)}); plankg reads report files")
 
 
-def _decode(data: bytes, path: Path) -> tuple[str, str]:
+def read_report_bytes(path: Path) -> bytes:
+    """The bytes of a report file. Opened with O_NONBLOCK and checked on the open file, so a path
+    swapped for a FIFO after it was checked still cannot hang the build."""
+    require_regular_file(path)
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as error:
+        raise InputError(f"{path}: cannot be read ({error.strerror})") from None
+    with os.fdopen(descriptor, "rb") as stream:
+        mode = os.fstat(descriptor).st_mode
+        if not stat.S_ISREG(mode):
+            raise InputError(f"{path}: not a regular file ({_kind(mode)}); plankg reads report files")
+        size = os.fstat(descriptor).st_size
+        if size > MAX_REPORT_BYTES:
+            raise InputError(
+                f"{path}: {size:,} bytes is more than a report ({MAX_REPORT_BYTES:,} bytes at most)")
+        try:
+            return stream.read()
+        except OSError as error:
+            raise InputError(f"{path}: cannot be read ({error.strerror})") from None
+
+
+def _kind(mode: int) -> str:
+    for test, name in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISDIR, "a folder"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return name
+    return "not a file"
+
+
+def _decode(data: bytes, path: Path) -> tuple[str, str, Replaced]:
     if not data.strip():
         raise InputError(f"{path}: the file is empty")
     for signature, what in _BINARY_SIGNATURES.items():
@@ -83,23 +132,67 @@ def _decode(data: bytes, path: Path) -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding), encoding
+                return data.decode(encoding), encoding, ()
             except UnicodeDecodeError:
                 raise InputError(f"{path}: not valid {encoding} text") from None
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", ()
     except UnicodeDecodeError:
         pass
-    for encoding in _detected(data):
+    detected = _detected(data)
+    for encoding in detected:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
         if _HAN.search(text) and not _IMPLAUSIBLE.search(text):
-            return text, encoding
+            return text, encoding, ()
+    for encoding in ["utf-8", "gb18030", *(e for e in detected if e != "gb18030")]:
+        repaired = _decode_damaged(data, encoding)
+        if repaired and _mostly_chinese(*repaired) and _plausible_around(*repaired):
+            return repaired[0], encoding, repaired[1]
     if b"\x00" in data:
         raise InputError(f"{path}: not a text file (it holds NUL bytes and is not UTF-16 text)")
     raise InputError(f"{path}: not Chinese text in UTF-8, UTF-16 or GB18030/GBK")
+
+
+def _decode_damaged(data: bytes, encoding: str) -> tuple[str, Replaced] | None:
+    """The text with each bad sequence as one U+FFFD and where each was, or None when there are
+    more than a damaged report has (then it is not text in this encoding)."""
+    allowed = max(BAD_BYTES_AT_LEAST, len(data) // BAD_BYTES_PER)
+    pieces: list[str] = []
+    replaced: list[tuple[int, int]] = []
+    start, chars = 0, 0
+    while True:
+        try:
+            pieces.append(data[start:].decode(encoding))
+            return "".join(pieces), tuple(replaced)
+        except UnicodeDecodeError as error:
+            if len(replaced) == allowed:
+                return None
+            good = data[start:start + error.start].decode(encoding)
+            pieces.extend((good, "\ufffd"))
+            chars += len(good)
+            replaced.append((start + error.start, chars))
+            chars += 1
+            start += error.end
+
+
+def _mostly_chinese(text: str, replaced: Replaced) -> bool:
+    """Whether the text is Chinese with a few flaws, not other bytes read as a few Chinese signs:
+    Latin-1 "café" read as GB18030 pairs é with the next byte into a Han character."""
+    return len(_HAN.findall(text)) >= HAN_PER_BAD_BYTE * len(replaced)
+
+
+def _plausible_around(text: str, replaced: Replaced) -> bool:
+    """Whether the text is plausible but next to its bad bytes: a byte lost inside a two-byte
+    GB18030 character makes the decoder pair the wrong bytes for a character or two after it."""
+    start = 0
+    for _, char in replaced:
+        if _IMPLAUSIBLE.search(text, start, max(start, char - RESYNC_CHARS)):
+            return False
+        start = char + RESYNC_CHARS + 1
+    return not _IMPLAUSIBLE.search(text, start)
 
 
 def _detected(data: bytes) -> list[str]:
