@@ -267,6 +267,8 @@ CASES = {
     "`build --store oxigraph:DIR` where DIR holds other files": lambda t: not_a_store(t),
     "a SPARQL query with a syntax error": lambda t: query_data(t, "SELECT ?x WHERE { ?x ?y }"),
     "a SPARQL update given to `query`": lambda t: query_data(t, "DROP ALL"),
+    "a query naming outside data: `FROM <file:…>`, `FROM`/`FROM NAMED` a graph not in the store, `SERVICE`":
+        lambda t: query_data(t, "SELECT ?o FROM <file:///etc/hostname> WHERE { ?s ?p ?o }"),
     "a query name that is not bundled": lambda t: query_data(t, "no-such-query"),
     "`--data` naming a file that does not exist": lambda t: plankg("query", "figures", "--data", t / "none.ttl"),
     "`--data` naming a file that is not RDF": broken_rdf,
