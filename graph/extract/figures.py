@@ -27,6 +27,7 @@ from graph.extract.comparisons import (
     read_comparisons,
 )
 from graph.extract.indicators import (
+    HAN_ONLY,
     MEASURE_VERB,
     NET_CHANGE,
     at_another_level,
@@ -78,7 +79,6 @@ _ISSUING = re.compile(alternation(column("policy_actions.tsv")))
 # 总投资221.6亿元的某某技术改造项目: an investment stated before the project it is of
 _INVESTMENT = ("总投资", "计划总投资", "投资")
 _INVESTED_IN = re.compile(rf"^的(?P<project>[^，,。；;、的]{{2,40}}?(?:{alternation(words('project_endings.tsv'))}))")
-_HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 bare_verb_prefix = re.compile(r"^(?:新增|新建|建成|培育|引进|引育|累计|开工)")
 
 
@@ -385,7 +385,7 @@ def _listed_after_verb(subject: str, previous: Figure | None) -> str | None:
     verb = bare_verb_prefix.match(previous.indicator)
     verb_said = verb.group() if verb else leading_verb(previous.indicator)  # 列入省级重大项目4个、市级…26个
     noun = unquote(subject[1:].strip())
-    if not verb_said or not 2 <= len(noun) <= SHORT_NOUN_CHARS or not _HAN_ONLY.fullmatch(noun):
+    if not verb_said or not 2 <= len(noun) <= SHORT_NOUN_CHARS or not HAN_ONLY.fullmatch(noun):
         return None
     return verb_said + noun
 

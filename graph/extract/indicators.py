@@ -65,7 +65,7 @@ _INNERMEASURE_VERB = re.compile(r"(?<=[\u4e00-\u9fff])(?:实现|完成)(?=[\u4e0
 MEASURE_VERB = re.compile(alternation(words("words_before_numbers.tsv", "measure")))
 # A note in brackets that ends a phrase: (不含农户), (GDP), (常住人口城镇化率)
 _BRACKETED = re.compile(r"[(（](?P<inner>[^()（）]{1,16})[)）]$")
-_HAN_NAME = re.compile(r"[\u4e00-\u9fff]+")
+HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")  # a name of Chinese characters alone
 _PLAIN_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）]+")
 
 
@@ -115,7 +115,7 @@ def part_name(phrase: str) -> str | None:
     nouns (the categories of a price index, the industries of an output), with no ending of
     their own; a phrase with a verb in it is no such name."""
     name = strip_context(phrase)
-    if not 2 <= len(name) <= PART_NAME_CHARS or not _HAN_NAME.fullmatch(name):
+    if not 2 <= len(name) <= PART_NAME_CHARS or not HAN_ONLY.fullmatch(name):
         return None
     if _OBJECT_VERB.match(name) or _ACTION_VERB.search(name):
         return None  # 新增企业, 项目开工: a verb opens or acts in it (服务 ending 其他用品和服务 is a noun)

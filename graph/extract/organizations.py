@@ -71,6 +71,8 @@ _HEAD_OF_PROJECT = re.compile(
 
 @cache
 def _generic_brands() -> frozenset[str]:
+    """The generic words themselves; names.is_generic would also strip numerals, and 中一 or 三维
+    are brands."""
     return frozenset(column("generic_names.tsv"))
 
 
