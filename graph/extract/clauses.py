@@ -7,6 +7,7 @@ so "保税物流中心(B型)" and "《…，…》" stay whole.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from graph.extract.spans import file_span
@@ -84,10 +85,11 @@ def outside_passages(document: Document) -> list[tuple[str, list[int], int]]:
     if not document.passages:
         return []
     found = []
+    starts = [passage.start for passage in document.passages]  # in file order
     for section in document.sections:
-        opened = next((p.index for p in document.passages if p.start >= section.end), None)
-        if opened is not None:
-            found.append(joined_text(document.text, section.start, section.end) + (opened,))
+        at = bisect_left(starts, section.end)  # the first passage after the heading
+        if at < len(starts):
+            found.append(joined_text(document.text, section.start, section.end) + (document.passages[at].index,))
     header_end = min([document.passages[0].start] + [section.start for section in document.sections])
     found.append(joined_text(document.text, 0, header_end) + (0,))
     return found
