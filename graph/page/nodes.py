@@ -16,6 +16,7 @@ from rdflib.namespace import PROV, SKOS
 from rdflib.term import Identifier, Node
 
 from graph.kinds import PAGE_ORDER
+from graph.rdf.triples import SubjectIndex
 from graph.vocab import PLAN, PLAN_IRI
 
 # A node is drawn as the first of its classes in this order: the most specific
@@ -56,7 +57,7 @@ def part_from_json(data: dict) -> NetworkPart:
     return NetworkPart(nodes, tuple(tuple(edge) for edge in data["edges"]))
 
 
-def network_part(graph: Graph) -> NetworkPart:
+def network_part(graph: Graph | SubjectIndex) -> NetworkPart:
     nodes: dict[str, NodeInfo] = {}
     for cls in NODE_CLASSES:
         for node in _in_order(set(graph.subjects(RDF.type, PLAN[cls]))):
@@ -74,7 +75,7 @@ def network_part(graph: Graph) -> NetworkPart:
     return NetworkPart(tuple(nodes.values()), tuple(edges))
 
 
-def _node_info(graph: Graph, node: URIRef, cls: str) -> NodeInfo:
+def _node_info(graph: Graph | SubjectIndex, node: URIRef, cls: str) -> NodeInfo:
     labels: dict[str, str] = {}
     for term in _in_order(graph.objects(node, RDFS.label)):
         if isinstance(term, Literal):
@@ -91,7 +92,7 @@ def _in_order(terms: Iterable[Node]) -> list[Identifier]:
     return sorted(cast("Iterable[Identifier]", terms))
 
 
-def _figure_label(graph: Graph, node: URIRef) -> str | None:
+def _figure_label(graph: Graph | SubjectIndex, node: URIRef) -> str | None:
     """地区生产总值 1815.0亿元 +3.2%: an indicator with its numbers, as a figure's label."""
     indicator = graph.value(node, PLAN.indicator)
     if indicator is None:

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from rdflib import RDF, XSD, Graph, Literal, URIRef
+from rdflib import RDF, XSD, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
 from graph.iris import caption_iri, passage_iri, section_iri
 from graph.model import Document
 from graph.rdf.terms import PLAN, add_optional
+from graph.rdf.triples import Sink
 
 
-def add_document(graph: Graph, report: URIRef, document: Document) -> None:
+def add_document(graph: Sink, report: URIRef, document: Document) -> None:
     meta = document.meta
     add = graph.add
     add((report, RDF.type, PLAN.Report))
@@ -52,7 +53,7 @@ def add_document(graph: Graph, report: URIRef, document: Document) -> None:
         add((node, DCTERMS.isPartOf, sections.get(caption.section, report)))
 
 
-def _add_text(graph: Graph, node: URIRef, text: str, start: int, end: int) -> None:
+def _add_text(graph: Sink, node: URIRef, text: str, start: int, end: int) -> None:
     graph.add((node, PLAN.text, Literal(text, lang="zh")))
     graph.add((node, PLAN.startOffset, Literal(start)))
     graph.add((node, PLAN.endOffset, Literal(end)))

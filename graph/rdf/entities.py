@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 
-from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from graph.iris import entity_iri, passage_iri
@@ -20,6 +20,7 @@ from graph.kinds import KINDS
 from graph.model import Document, Entity, Resolution, ResolvedRelation
 from graph.pinyin import toned
 from graph.rdf.terms import ID, PLAN
+from graph.rdf.triples import Sink
 
 # The kinds whose entities are concepts of a skos:ConceptScheme: group -> (scheme, its label)
 SCHEMES = {kind.group: (ID[kind.scheme[0]], kind.scheme[1]) for kind in KINDS if kind.scheme}
@@ -29,7 +30,7 @@ _LITERAL_ATTRIBUTES = ("status", "capacity", "documentType", "action", "validPer
 _PLAIN_STRINGS = ("capacity", "validPeriod", "placeType", "divisionCode")
 
 
-def add_entities(graph: Graph, report: URIRef, document: Document,
+def add_entities(graph: Sink, report: URIRef, document: Document,
                  resolution: Resolution) -> dict[tuple[str, str], URIRef]:
     iris: dict[tuple[str, str], URIRef] = {}
     for entity in resolution.entities:
@@ -50,7 +51,7 @@ def add_entities(graph: Graph, report: URIRef, document: Document,
     return iris
 
 
-def _add_entity(graph: Graph, node: URIRef, entity: Entity, report: URIRef, document: Document) -> None:
+def _add_entity(graph: Sink, node: URIRef, entity: Entity, report: URIRef, document: Document) -> None:
     graph.add((node, RDF.type, PLAN[entity.kind]))
     graph.add((node, RDFS.label, Literal(entity.label, lang="zh")))
     graph.add((node, RDFS.label, Literal(toned(entity.label), lang="zh-Latn-pinyin")))
@@ -73,7 +74,7 @@ def _add_entity(graph: Graph, node: URIRef, entity: Entity, report: URIRef, docu
         graph.add((node, PLAN.mentionedIn, passage_iri(report, document.passages[index])))
 
 
-def _add_relation(graph: Graph, report: URIRef, document: Document, relation: ResolvedRelation,
+def _add_relation(graph: Sink, report: URIRef, document: Document, relation: ResolvedRelation,
                   iris: dict[tuple[str, str], URIRef]) -> None:
     subject, obj = iris[relation.subject], iris[relation.object]
     predicate = PLAN[relation.predicate]

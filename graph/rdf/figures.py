@@ -3,25 +3,35 @@ year, in whichever report states it."""
 
 from __future__ import annotations
 
-from rdflib import RDF, XSD, Graph, Literal, URIRef
+from rdflib import RDF, XSD, Literal, URIRef
 from rdflib.namespace import PROV
 
 from graph.iris import figure_iri, passage_iri, report_iri
 from graph.model import Figure, FigureKind, ReportResult, Resolution
 from graph.rdf.terms import PLAN
+from graph.rdf.triples import Sink
 
 
-def add_figures(graph: Graph, report: URIRef, result: ReportResult,
+def add_figures(graph: Sink, report: URIRef, result: ReportResult,
                 entity_iris: dict[tuple[str, str], URIRef]) -> None:
     keys = result.resolution
+    sectors = _sectors_of_indicators(keys, entity_iris)
     for figure in result.extraction.figures:
         indicator = entity_iris[("Indicator", keys.indicator_keys[figure.indicator])]
         place = entity_iris.get(("Place", _place_key(keys, figure.ref_area) or ""))
         passage = passage_iri(report, result.document.passages[figure.passage])
         _add_figure(graph, figure_iri(report, figure), figure, indicator, place, passage)
-        sector = next((o for s, p, o in graph.triples((indicator, PLAN.inSector, None))), None)
-        if sector is not None:
-            graph.add((figure_iri(report, figure), PLAN.inSector, sector))
+        if indicator in sectors:
+            graph.add((figure_iri(report, figure), PLAN.inSector, sectors[indicator]))
+
+
+def _sectors_of_indicators(keys: Resolution, entity_iris: dict[tuple[str, str], URIRef]) -> dict[URIRef, URIRef]:
+    """Each indicator's sector, the first its relations give: a figure is in its indicator's sector."""
+    sectors: dict[URIRef, URIRef] = {}
+    for relation in keys.relations:
+        if relation.predicate == "inSector" and relation.subject[0] == "Indicator":
+            sectors.setdefault(entity_iris[relation.subject], entity_iris[relation.object])
+    return sectors
 
 
 def _place_key(keys: Resolution, area: str | None) -> str | None:
@@ -54,7 +64,7 @@ FIGURE_PROPERTIES: tuple[tuple[str, str, str], ...] = (
 STRUCTURAL_FIELDS = ("kind", "passage", "start", "end", "indicator", "ref_area", "parent_indicator")
 
 
-def _add_figure(graph: Graph, node: URIRef, figure: Figure, indicator: URIRef,
+def _add_figure(graph: Sink, node: URIRef, figure: Figure, indicator: URIRef,
                 place: URIRef | None, passage: URIRef) -> None:
     graph.add((node, RDF.type, PLAN.Target if figure.kind is FigureKind.TARGET else PLAN.Observation))
     graph.add((node, PLAN.indicator, indicator))
