@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Iterator
+from itertools import islice
 from typing import BinaryIO
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
 
 from graph.vocab import PREFIXES
 
@@ -25,13 +27,42 @@ XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 PIECE = 20_000  # triples Oxigraph writes at a time: a few megabytes
 
 
-def ntriples_lines(graph: Graph) -> list[str]:
-    """The graph's triples as sorted canonical N-Triples lines."""
-    triples = [ox.Triple(_term(s), _term(p), _term(o)) for s, p, o in graph]
-    written = _serialized(triples, ox.RdfFormat.N_TRIPLES).decode("utf-8")
-    # split at "\n" only: str.splitlines() would also split at U+0085, U+2028 … which N-Triples
-    # leaves unescaped inside literals
-    return sorted({line for line in written.split("\n") if line})
+def ntriples_lines(graph: Iterable[tuple[Node, Node, Node]]) -> list[str]:
+    """The triples (an rdflib Graph, or graph.rdf's Triples) as sorted canonical N-Triples lines,
+    each once. A term is converted once however often it stands in the graph."""
+    converted: dict[Node, ox.NamedNode | ox.BlankNode | ox.Literal] = {}
+
+    def term(node: Node):
+        found = converted.get(node)
+        if found is None:
+            found = converted[node] = _term(node)
+        return found
+
+    lines: set[str] = set()
+    triples = iter(graph)
+    while piece := [ox.Triple(term(s), term(p), term(o)) for s, p, o in islice(triples, PIECE)]:
+        written = _serialized(piece, ox.RdfFormat.N_TRIPLES).decode("utf-8")
+        # split at "\n" only: str.splitlines() would also split at U+0085, U+2028 … which
+        # N-Triples leaves unescaped inside literals
+        lines.update(line for line in written.split("\n") if line)
+    return sorted(lines)
+
+
+def graph_from_lines(lines: Iterable[str]) -> Graph:
+    """An rdflib Graph of N-Triples lines, parsed by Oxigraph: rdflib's own N-Triples parser takes
+    several times as long."""
+    converted: dict[ox.NamedNode | ox.BlankNode | ox.Literal, Node] = {}
+
+    def term(node):
+        found = converted.get(node)
+        if found is None:
+            found = converted[node] = _rdflib_term(node)
+        return found
+
+    graph = Graph()
+    for triple in ox.parse("\n".join(lines).encode(), format=ox.RdfFormat.N_TRIPLES):
+        graph.add((term(triple.subject), term(triple.predicate), term(triple.object)))
+    return graph
 
 
 # Prefixes of the vocabularies; plankg's own IRIs (…/id/report/…) stay whole, as a prefixed name
@@ -157,3 +188,14 @@ def _term(term):
             return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
         return ox.Literal(str(term))
     raise TypeError(f"not an RDF term: {term!r}")
+
+
+def _rdflib_term(term) -> Node:
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    datatype = term.datatype.value
+    return Literal(term.value, datatype=None if datatype == XSD_STRING else URIRef(datatype))
