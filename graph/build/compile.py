@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.build.serialize import ntriples_lines
-from graph.build.validate import BackgroundCheck, ValidationResult, validate_graph
+from graph.build.validate import BackgroundCheck, ValidationResult, validate_lines
 from graph.extract import extract
 from graph.iris import report_iri
 from graph.model import ReportResult
 from graph.page.nodes import NetworkPart, network_part
-from graph.rdf import FigureKey, figure_keys, report_graph
+from graph.rdf import FigureKey, figure_keys, report_triples
 from graph.read import read_report
 from graph.resolve import resolve
 
@@ -51,16 +51,17 @@ def compile_report(path: Path, checker: BackgroundCheck | None = None) -> Compil
     with timed(seconds, "resolve"):
         result = ReportResult(document, extraction, resolve(document, extraction))
     with timed(seconds, "rdf"):
-        graph = report_graph(result)
+        triples = report_triples(result)
+        lines = tuple(ntriples_lines(triples))
         if checker:
-            checker.send(graph)
-        lines = tuple(ntriples_lines(graph))
+            checker.send(lines)
     with timed(seconds, "network"):
-        part = network_part(graph)
+        part = network_part(triples.index())
+    del triples  # of a large report, a gigabyte: the lines say it all from here on
     validation = None
     if checker is None:
         with timed(seconds, "validate"):
-            validation = validate_graph(graph, inplace=True)
+            validation = validate_lines(lines)
     return CompiledReport(
         source=str(path), sha256=document.sha256, iri=str(report_iri(document)),
         title=document.meta.title, entry=_entry(result), lines=lines, figures=figure_keys(result),
