@@ -59,12 +59,18 @@ class _DeclaredNamespace:
     """Like rdflib's DefinedNamespace, but its terms are whatever plan.ttl declares."""
 
     def __getattr__(self, name: str) -> URIRef:
-        if name.startswith("__") or name not in declared_terms():
-            raise AttributeError(f"plan:{name} is not declared in ontology/plan.ttl")
-        return URIRef(PLAN_IRI + name)
+        return _declared_term(name)
 
     def __getitem__(self, name: str) -> URIRef:
         return self.__getattr__(name)
+
+
+@cache
+def _declared_term(name: str) -> URIRef:
+    """One URIRef per term: a large report's graph names plan:text a hundred thousand times."""
+    if name.startswith("__") or name not in declared_terms():
+        raise AttributeError(f"plan:{name} is not declared in ontology/plan.ttl")
+    return URIRef(PLAN_IRI + name)
 
 
 PLAN = _DeclaredNamespace()

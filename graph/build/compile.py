@@ -52,12 +52,12 @@ def compile_report(path: Path, checker: BackgroundCheck | None = None) -> Compil
         result = ReportResult(document, extraction, resolve(document, extraction))
     with timed(seconds, "rdf"):
         triples = report_triples(result)
-        lines = tuple(ntriples_lines(triples))
-        if checker:
-            checker.send(lines)
     with timed(seconds, "network"):
         part = network_part(triples.index())
-    del triples  # of a large report, a gigabyte: the lines say it all from here on
+    with timed(seconds, "rdf"):
+        lines = tuple(ntriples_lines(triples.drain()))  # the triples let go as written: a large report's are a gigabyte
+        if checker:
+            checker.send(lines)
     validation = None
     if checker is None:
         with timed(seconds, "validate"):

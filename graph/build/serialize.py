@@ -29,13 +29,16 @@ PIECE = 20_000  # triples Oxigraph writes at a time: a few megabytes
 
 def ntriples_lines(graph: Iterable[tuple[Node, Node, Node]]) -> list[str]:
     """The triples (an rdflib Graph, or graph.rdf's Triples) as sorted canonical N-Triples lines,
-    each once. A term is converted once however often it stands in the graph."""
-    converted: dict[Node, ox.NamedNode | ox.BlankNode | ox.Literal] = {}
+    each once. A node is converted once however often it stands in the graph (a literal mostly
+    stands once, and is not kept)."""
+    converted: dict[Node, ox.NamedNode] = {}
 
     def term(node: Node):
+        if type(node) is not URIRef:
+            return _term(node)
         found = converted.get(node)
         if found is None:
-            found = converted[node] = _term(node)
+            found = converted[node] = ox.NamedNode(node)
         return found
 
     lines: set[str] = set()

@@ -40,6 +40,14 @@ class Triples:
     def __len__(self) -> int:
         return len(self.triples)
 
+    def drain(self) -> Iterator[Triple]:
+        """The triples, each let go as it is given: a large report's graph is written out without
+        being held twice. Triples is empty after."""
+        triples, self.triples = self.triples, []
+        triples.reverse()
+        while triples:
+            yield triples.pop()
+
     def index(self) -> SubjectIndex:
         return SubjectIndex(self.triples)
 
