@@ -1,6 +1,7 @@
 """Odd but small inputs that once stalled a build, and the whole-process time each takes now.
 
     python bench/pathological.py            # 3 runs each, median wall time and peak memory
+    python bench/pathological.py --large    # and a 10 MB report too (several minutes a run)
 
 Each input is a report of one sentence made to stress one part of reading (`INPUTS`): nested
 brackets, a line with no punctuation, a list of 100,000 names, a number of 100,000 digits. A
@@ -27,6 +28,15 @@ INPUTS = {
     "a number of 100,000 digits": HEAD + "全市地区生产总值" + "1" * 100_000 + "亿元。\n",
 }
 
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "datong-2025-execution-2026-plan.txt"
+
+
+def large_inputs() -> dict[str, str]:
+    """A report of 10 MB, the most a real report could ever be and a fifth of what plankg reads:
+    the seed's text written over and over (84,000 passages, 51,000 figures, 1.8 million triples)."""
+    seed = SEED.read_text(encoding="utf-8")
+    return {"a 10 MB report (the seed 416 times)": seed * 416}
+
 
 def build_once(text: str, folder: Path) -> tuple[float, int]:
     """Wall seconds and peak memory (KB) of one `plankg build` of the text, by GNU time."""
@@ -42,9 +52,12 @@ def build_once(text: str, folder: Path) -> tuple[float, int]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
-    runs = parser.parse_args().runs
+    parser.add_argument("--large", action="store_true", help="also build a 10 MB report")
+    arguments = parser.parse_args()
+    runs = arguments.runs
+    inputs = {**INPUTS, **(large_inputs() if arguments.large else {})}
     print("| input | median s | peak MB |\n| --- | ---: | ---: |")
-    for name, text in INPUTS.items():
+    for name, text in inputs.items():
         with tempfile.TemporaryDirectory() as folder:
             measured = [build_once(text, Path(folder)) for _ in range(runs)]
         seconds = statistics.median(s for s, _ in measured)
