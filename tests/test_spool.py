@@ -59,6 +59,16 @@ def test_trig_written_graph_by_graph_is_one_trig_file(seed_build):
     assert written.getvalue().count(b"@prefix") == (seed_build / "graph.trig").read_bytes().count(b"@prefix")
 
 
+def test_trig_written_in_pieces_is_trig_written_at_once(seed_build):
+    whole = (seed_build / "graph.trig").read_bytes()
+    report = next(line for line in whole.split(b"\n") if line.endswith(b" {"))[1:-3].decode()
+    lines = _lines((seed_build / "graph.ttl").read_bytes())
+    for piece in (1, 2, 17, 500, len(lines) + 1):
+        written = io.BytesIO()
+        write_trig([(report, iter(lines))], written, piece)
+        assert written.getvalue() == whole, piece
+
+
 def test_a_corpus_merged_in_rounds_gives_the_same_files(tmp_path, monkeypatch):
     build([SEEDS, FIXTURES], tmp_path / "at-once", jobs=1, use_cache=False)
     monkeypatch.setattr(graph.build.spool, "FAN_IN", 2)  # 7 reports: merged two by two, in three rounds

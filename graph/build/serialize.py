@@ -101,17 +101,29 @@ def write_turtle(lines: Iterable[bytes], stream: BinaryIO, piece: int = PIECE) -
         stream.write(spacer(written if index == 0 else _without_prefixes(written)))
 
 
-def write_trig(graphs: Iterable[tuple[str, Iterable[bytes]]], stream: BinaryIO) -> None:
-    """to_trig for lines as bytes, written to `stream` one named graph at a time."""
+def write_trig(graphs: Iterable[tuple[str, Iterable[bytes]]], stream: BinaryIO, piece: int = PIECE) -> None:
+    """to_trig for lines as bytes, written to `stream` as they come: each named graph in pieces
+    of about `piece` triples, cut between subjects and joined into one `<graph> { … }` block, so
+    that a large report's graph is never held whole."""
     spacer = _Spacer(b"\t")
     written_any = False
     for name, lines in graphs:
         graph = ox.NamedNode(name)
-        quads = (ox.Quad(t.subject, t.predicate, t.object, graph)
-                 for t in ox.parse(b"".join(lines), format=ox.RdfFormat.N_TRIPLES))
-        written = _serialized(quads, ox.RdfFormat.TRIG, FILE_PREFIXES)
-        stream.write(spacer(_without_prefixes(written) if written_any else written))
-        written_any = True
+        opened = False
+        for index, chunk in enumerate(_pieces(lines, piece)):
+            quads = (ox.Quad(t.subject, t.predicate, t.object, graph)
+                     for t in ox.parse(chunk, format=ox.RdfFormat.N_TRIPLES))
+            written = _serialized(quads, ox.RdfFormat.TRIG, FILE_PREFIXES)
+            if written_any:
+                written = _without_prefixes(written)
+            if index:  # the block was opened by the first piece
+                written = written[written.index(b"\n") + 1:] if written else written
+            if written.endswith(b"}\n"):
+                written, opened = written[:-2], True
+            stream.write(spacer(written))
+            written_any = True
+        if opened:
+            stream.write(spacer(b"}\n"))
     if not written_any:
         stream.write(_serialized([], ox.RdfFormat.TRIG, FILE_PREFIXES))
 
