@@ -37,8 +37,12 @@ def thing_entities(extraction: Extraction) -> tuple[list[Entity], dict[tuple[str
     mentions = list(extraction.mentions)
     aliases = _organization_aliases(mentions)
     groups: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+    identities: dict[tuple[str, str, str | None], tuple[str, str]] = {}  # a name's slug, made once
     for mention in mentions:
-        groups[_identity(mention, aliases)].append(mention)
+        written = (mention.kind, mention.name, mention.code)
+        if written not in identities:
+            identities[written] = _identity(mention, aliases)
+        groups[identities[written]].append(mention)
     entities = []
     keys: dict[tuple[str, str], tuple[str, str]] = {}
     for (group, key), found in sorted(groups.items()):
@@ -71,6 +75,7 @@ def sector_broader(name: str, named: set[str]) -> str | None:
 
 
 def _identity(mention: Mention, aliases: dict[str, str]) -> tuple[str, str]:
+    """(group, key) from the mention's kind, name and code alone, so mentions alike share it."""
     if mention.kind == "Place":
         return ("Place", f"cn-{mention.code}") if mention.code else ("Place", slug(mention.name))
     if mention.kind == GOVERNMENT_BODY:
