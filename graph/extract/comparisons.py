@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from graph.extract import gazetteer
 from graph.extract.quantities import DIGITS
-from graph.extract.spans import alternation, overlaps
+from graph.extract.spans import Guarded, alternation, overlaps
 from graph.lexicons import column, words
 from graph.numerals import parse_int, to_ascii_digits
 
@@ -57,12 +57,15 @@ _SCOPE = alternation(_scopes())
 def _rank_words(part: str) -> str:
     """The words of rank_words.tsv that play a part, as a regex alternation."""
     return alternation(words("rank_words.tsv", part))
-RANK = re.compile(
+# A rank holds 第 or 首位; a rank in words one of the standing words or 前: most clauses hold neither
+RANK = Guarded(re.compile(
     rf"(?P<what>总量|增速|增幅)?(?:均)?(?:{_rank_words('before-scope')})?(?P<scope>{_SCOPE})(?:{_rank_words('after-scope')})?"
-    rf"(?:第(?P<rank>[0-9０-９]+(?![.．0-9０-９])|[一二三四五六七八九十]+)(?:位|名)?(?!方阵|梯队|批|届|次)|(?P<first>首位|第一位))")
-RANK_NOTE = re.compile(
+    rf"(?:第(?P<rank>[0-9０-９]+(?![.．0-9０-９])|[一二三四五六七八九十]+)(?:位|名)?(?!方阵|梯队|批|届|次)|(?P<first>首位|第一位))"),
+    "第", "首位")
+RANK_NOTE = Guarded(re.compile(
     rf"(?P<what>总量|增速|增幅)?(?:均)?(?:{_rank_words('note')})?(?P<scope>{_SCOPE})"
-    rf"(?P<note>{_rank_words('standing')}|前[一二三四五六七八九十0-9]+(?:位|名)?)")
+    rf"(?P<note>{_rank_words('standing')}|前[一二三四五六七八九十0-9]+(?:位|名)?)"),
+    *words("rank_words.tsv", "standing"), "前")
 # 分别增长35%和40% / 分别增长4.2%、6.8% / 分别增长5.5%左右和5.5%以上: one rate for each of the
 # figures or names listed, each with its own bound
 _BOUNDED_RATE = rf"(?:{_BEFORE})?[-－]?{DIGITS}[%％]?(?:{_AFTER})?"

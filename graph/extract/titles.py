@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from graph.extract.spans import alternation
+from graph.extract.spans import Guarded, alternation
 from graph.lexicons import column
 
 _NUMERAL = r"(?:[0-9０-９]+|[一二三四五六七八九十百两]+)"
@@ -29,12 +29,14 @@ _FIVE_YEAR = re.compile(r"“?十[一二三四五六七八九]五”?规划(?:�
 _NOTICE = re.compile(r"关于印发(?P<inner>[^，。；]{4,60}?)的通知")
 _WORK_REPORT = re.compile(r"政府工作报告")
 # …60条 ; “某某”10条 ; 某某20条措施 — then a list mark, a closing quote or 等政策措施
-_ARTICLES = re.compile(rf"(?P<title>[^，。；：:、,;]{{2,30}}?(?<!第){_NUMERAL}条(?:政策措施|措施|政策|意见|举措)?)"
-                       r"(?P<after>”|等|、|，|,|。|；|$)")
-_FORMULA = re.compile(r"(?P<title>[^，。；：:、,;]{2,30}?“?[0-9]+(?:[+＋](?:[0-9]+|[NnXx]))+”?(?:政策体系|政策|文件))")
+_ARTICLES = Guarded(re.compile(
+    rf"(?P<title>[^，。；：:、,;]{{2,30}}?(?<!第){_NUMERAL}条(?:政策措施|措施|政策|意见|举措)?)"
+    r"(?P<after>”|等|、|，|,|。|；|$)"), "条")
+_FORMULA = Guarded(re.compile(
+    r"(?P<title>[^，。；：:、,;]{2,30}?“?[0-9]+(?:[+＋](?:[0-9]+|[NnXx]))+”?(?:政策体系|政策|文件))"), "+", "＋")
 # 实施某某提升三年行动: an action plan of so many years (a campaign of no years is no document)
-_YEARS_OF_ACTION = re.compile(r"(?P<title>[^，。；：:、,;]{2,30}?(?:[一二三四五六七八九十两]|[0-9]+)年"
-                              r"(?:攻坚|专项|提升)?行动(?:计划|方案)?)(?=[，。；、,;]|$)")
+_YEARS_OF_ACTION = Guarded(re.compile(r"(?P<title>[^，。；：:、,;]{2,30}?(?:[一二三四五六七八九十两]|[0-9]+)年"
+                                      r"(?:攻坚|专项|提升)?行动(?:计划|方案)?)(?=[，。；、,;]|$)"), "行动")
 _LISTED_AS_POLICIES = re.compile(r"^等?(?:政策措施|政策|措施|举措|文件)")
 # 关于某市2030年… ; 现将某市… ; 2031年2月1日某市…: the place a plan's title opens with
 _BEFORE_PLACE = re.compile(r"关于|印发|现将|将|[《“日]|[^\u4e00-\u9fff]")
