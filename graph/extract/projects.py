@@ -71,8 +71,10 @@ def _statuses() -> re.Pattern:
 
 
 @cache
-def _name_pattern() -> re.Pattern:
-    return re.compile(rf"{NAME_CHARS}+?(?:{_endings()}){PHASE}?(?:项目|工程)?{PHASE}?(?![\u4e00-\u9fff]{{0,1}}期)")
+def _name_pattern() -> Guarded:
+    """A name up to its ending, tried only on the runs of name characters that hold an ending."""
+    pattern = rf"{NAME_CHARS}+?(?:{_endings()}){PHASE}?(?:项目|工程)?{PHASE}?(?![\u4e00-\u9fff]{{0,1}}期)"
+    return Guarded(re.compile(pattern), *column("project_endings.tsv"))
 
 
 def find_projects(document: Document) -> list[Mention]:

@@ -24,14 +24,15 @@ class Guarded:
     pattern that opens with a class of characters (a name's, a title's) is tried at each
     position of a text, the class run out to its end each time, so a list pattern costs most of
     a finder's time on passages that list nothing. A text without the words is passed over at
-    once; on the others the pattern runs as it is, so what it finds is the same."""
+    once (the words are one alternation of plain words, which the engine looks for quickly); on
+    the others the pattern runs as it is, so what it finds is the same."""
 
     def __init__(self, pattern: re.Pattern[str], *words: str):
         self.pattern = pattern
-        self.words = words
+        self.words = re.compile(alternation(words))
 
     def _may_match(self, text: str) -> bool:
-        return any(word in text for word in self.words)
+        return self.words.search(text) is not None
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         return self.pattern.finditer(text, pos, endpos) if self._may_match(text) else iter(())
