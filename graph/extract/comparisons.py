@@ -35,14 +35,14 @@ GROWTH = re.compile(
 # the base the words name (比上年 when none is named)
 AGAINST = r"(?:较|比(?![重例率]))[\u4e00-\u9fff]{1,6}?"  # not the 比 of 比重, 比例, 比率
 POINT_UNIT = r"个百分点|个千分点"
-POINTS = re.compile(
+POINTS = Guarded(re.compile(
     rf"(?P<basis>{_BASIS}|{AGAINST})?(?P<direction>{_DIRECTION})(?:了)?(?P<before>{_BEFORE})?"
-    rf"(?P<number>{DIGITS})(?P<unit>{POINT_UNIT})")
+    rf"(?P<number>{DIGITS})(?P<unit>{POINT_UNIT})"), "个百分点", "个千分点")
 # 高于全国0.1个百分点 ; 超计划目标0.3个百分点: the gap to another rate
 _ABOVE = words("comparison_words.tsv", "above")
-POINTS_BEYOND = re.compile(
+POINTS_BEYOND = Guarded(re.compile(
     rf"(?P<relation>{alternation(words('comparison_words.tsv'))})(?P<than>[\u4e00-\u9fff]{{1,8}}?)"
-    rf"(?P<number>{DIGITS})(?P<unit>{POINT_UNIT})")
+    rf"(?P<number>{DIGITS})(?P<unit>{POINT_UNIT})"), "个百分点", "个千分点")
 def _scopes() -> list[str]:
     """The groups a rank is taken in: the general scopes, every province by its full and short name
     (增速居广东第三), and the regions (居珠三角第一)."""
@@ -69,11 +69,13 @@ RANK_NOTE = Guarded(re.compile(
 # 分别增长35%和40% / 分别增长4.2%、6.8% / 分别增长5.5%左右和5.5%以上: one rate for each of the
 # figures or names listed, each with its own bound
 _BOUNDED_RATE = rf"(?:{_BEFORE})?[-－]?{DIGITS}[%％]?(?:{_AFTER})?"
-RESPECTIVE_GROWTH = re.compile(
-    rf"(?:分别|^)(?:比上年)?(?P<direction>{_DIRECTION})(?:了)?{_BOUNDED_RATE}(?:(?:和|、|与|及){_BOUNDED_RATE})+")
+RESPECTIVE_GROWTH = Guarded(re.compile(
+    rf"(?:分别|^)(?:比上年)?(?P<direction>{_DIRECTION})(?:了)?{_BOUNDED_RATE}(?:(?:和|、|与|及){_BOUNDED_RATE})+"),
+    "和", "、", "与", "及")
 _RATE = re.compile(
     rf"(?P<before>{_BEFORE})?(?P<minus>[-－])?(?P<number>{DIGITS})[%％]?(?P<after>{_AFTER})?(?=$|和|、|与|及)")
-SHARE_OF_TARGET = re.compile(rf"完成(?:全?年度?|全年)?(?:目标|计划|任务)(?:任务)?的(?P<number>{DIGITS})[%％]")
+SHARE_OF_TARGET = Guarded(re.compile(rf"完成(?:全?年度?|全年)?(?:目标|计划|任务)(?:任务)?的(?P<number>{DIGITS})[%％]"),
+                          "完成")
 
 
 @dataclass(frozen=True)
