@@ -93,11 +93,20 @@ def companies_heading_projects(projects: list[Mention], document: Document) -> l
     return found
 
 
+@cache
+def _any_suffix() -> re.Pattern:
+    return re.compile(alternation(ending for ending, _ in _suffixes()))
+
+
 def _by_ending(text: str) -> list[tuple[int, int, str, str]]:
-    found = []
+    found: list[tuple[int, int, str, str]] = []
+    if not _any_suffix().search(text):
+        return found  # most passages name no organization by its ending: no run to read
     titles = _titles(text)
     for run in _RUN.finditer(text):
         words = run.group()
+        if not _any_suffix().search(words):
+            continue
         for ending, cls in _suffixes():
             if ending not in words:
                 continue  # most endings are in no run: no pattern to build for them
