@@ -28,9 +28,9 @@ _HELD = alternation(words("words_before_numbers.tsv", "held"))  # 涨幅控制�
 
 # (下同): a note that the words before it hold for what follows, written inside a figure
 NOTE = r"(?:[(（]下同[)）])"
-GROWTH = re.compile(
+GROWTH = Guarded(re.compile(
     rf"(?P<basis>{_BASIS})?{NOTE}?(?P<direction>{_DIRECTION})(?:了)?(?:{_HELD})?(?P<before>{_BEFORE})?"
-    rf"(?P<number>{DIGITS})[%％](?P<after>{_AFTER})?")
+    rf"(?P<number>{DIGITS})[%％](?P<after>{_AFTER})?"), "%", "％")
 # 提高2.1个百分点 ; 较一季度提高1.1个百分点 ; 比上年末下降1.52个千分点: a change in points, against
 # the base the words name (比上年 when none is named)
 AGAINST = r"(?:较|比(?![重例率]))[\u4e00-\u9fff]{1,6}?"  # not the 比 of 比重, 比例, 比率
@@ -152,7 +152,12 @@ def read_comparisons(text: str) -> Comparisons:
     if note and not overlaps(note.span(), spans):
         values["rank_note"] = (note.group("what") or "") + note.group("scope") + note.group("note")
         spans.append(note.span())
+    if not values:
+        return _NOTHING  # most clauses compare nothing: one empty value serves them all
     return Comparisons(**values, spans=tuple(sorted(spans)))
+
+
+_NOTHING = Comparisons()
 
 
 def _listed_rate(sign: str, rate: re.Match) -> str:

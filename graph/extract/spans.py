@@ -40,6 +40,9 @@ class Guarded:
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return self.pattern.search(text, pos, endpos) if self._may_match(text) else None
 
+    def findall(self, text: str) -> list:
+        return self.pattern.findall(text) if self._may_match(text) else []
+
 
 def longest_first(words: Iterable[str]) -> tuple[str, ...]:
     """Longer words before shorter ones (ties in their given order), so that a loop taking the
