@@ -26,7 +26,8 @@ _COUNT = re.compile(r"[0-9０-９一二两三四五六七八九十]+(?:家|个|�
 # 推动A、B等重点企业 / 亚马逊等平台 / 龙聚祥、紫泥369等品牌
 _LISTED_BEFORE_KIND = Guarded(re.compile(
     rf"(?P<items>{NAME_CHARS}+(?:、{NAME_CHARS}+)*)等(?:一批)?[\u4e00-\u9fff]{{0,4}}?"
-    rf"(?P<kind>{alternation(words('listed_organization_kinds.tsv'))})"), "等")
+    rf"(?P<kind>{alternation(words('listed_organization_kinds.tsv'))})"), "等",
+    and_one_of=words("listed_organization_kinds.tsv"))
 # A、B成为省级“链核”企业
 _LISTED_AS_WINNERS = Guarded(re.compile(
     rf"(?P<items>{NAME_CHARS}+(?:、{NAME_CHARS}+)+)(?:均)?(?:{alternation(words('winner_verbs.tsv'))})"

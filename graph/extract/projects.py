@@ -34,10 +34,10 @@ _COUNT_BEFORE = re.compile(r"(?:[0-9０-９]+|[一二两三四五六七八九十
 _CATEGORY_BEFORE = re.compile(f"(?:{alternation(words('project_kind_words.tsv', 'before'))})$")
 _LEVEL_START = re.compile(f"^(?:{alternation(words('project_kind_words.tsv', 'start'))})")
 _CLAUSE_END = re.compile(r"[，,；;。！？!?]")
-# A、B等一批龙头项目 ; A、B两个…煤电项目 (every list holds 等 or 个)
+# A、B等一批龙头项目 ; A、B两个…煤电项目 (every list holds 等 or 个, and 项目, 工程 or 基地)
 _LISTED = Guarded(re.compile(
     rf"(?P<items>{NAME_CHARS}+(?:、{NAME_CHARS}+)*)(?:等(?:一批)?|(?<![0-9等])(?P<count>[两三四五六七八九十0-9]+)个)"
-    rf"(?P<kind>[^，。；、]{{0,30}}(?:项目|工程|基地))"), "等", "个")
+    rf"(?P<kind>[^，。；、]{{0,30}}(?:项目|工程|基地))"), "等", "个", and_one_of=("项目", "工程", "基地"))
 # Words of the sentence that never stand inside a project's name: the name starts after them
 _MID_CUT = re.compile(alternation(words("name_breaks.tsv", "project")))
 _COUNT_AFTER = re.compile(r"[0-9０-９]+(?:个|项|批)")  # 投资项目23个: a count of projects, not one

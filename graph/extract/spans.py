@@ -25,14 +25,15 @@ class Guarded:
     position of a text, the class run out to its end each time, so a list pattern costs most of
     a finder's time on passages that list nothing. A text without the words is passed over at
     once (the words are one alternation of plain words, which the engine looks for quickly); on
-    the others the pattern runs as it is, so what it finds is the same."""
+    the others the pattern runs as it is, so what it finds is the same. `and_one_of` are words
+    every match holds one of besides: 等 and 项目 of A、B等一批项目."""
 
-    def __init__(self, pattern: re.Pattern[str], *words: str):
+    def __init__(self, pattern: re.Pattern[str], *words: str, and_one_of: Iterable[str] = ()):
         self.pattern = pattern
-        self.words = re.compile(alternation(words))
+        self.needed = [re.compile(alternation(group)) for group in (words, tuple(and_one_of)) if group]
 
     def _may_match(self, text: str) -> bool:
-        return self.words.search(text) is not None
+        return all(needed.search(text) for needed in self.needed)
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         return self.pattern.finditer(text, pos, endpos) if self._may_match(text) else iter(())
