@@ -30,10 +30,12 @@ class Guarded:
 
     def __init__(self, pattern: re.Pattern[str], *words: str, and_one_of: Iterable[str] = ()):
         self.pattern = pattern
-        self.needed = [re.compile(alternation(group)) for group in (words, tuple(and_one_of)) if group]
+        self.words = re.compile(alternation(words))
+        also = tuple(and_one_of)
+        self.also = re.compile(alternation(also)) if also else None
 
     def _may_match(self, text: str) -> bool:
-        return all(needed.search(text) for needed in self.needed)
+        return self.words.search(text) is not None and (self.also is None or self.also.search(text) is not None)
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         return self.pattern.finditer(text, pos, endpos) if self._may_match(text) else iter(())
