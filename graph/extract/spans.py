@@ -64,14 +64,16 @@ def scan(text: str, names: Mapping[str, Value], longest: int,
          skip: Callable[[str, int, int, Value], bool] | None = None) -> list[tuple[int, int, Value]]:
     """The names of `names` in `text`, left to right, the longest at each position, none
     overlapping: 大同市 is one name, not 大同 and then 市. `skip(text, start, end, value)` refuses a
-    name where it is part of a longer word, and a shorter name is tried there instead. Only the
-    lengths some name has are tried, and only where two characters begin a name: most characters
-    begin none, so a passage is read in time near its length, not its length times `longest`."""
-    heads, lengths = _index(names, longest)
+    name where it is part of a longer word, and a shorter name is tried there instead. Only where
+    two characters begin a name, and only the lengths of the names they begin, are tried: most
+    characters begin none, so a passage is read in time near its length, not its length times
+    `longest`."""
+    heads = _index(names, longest)
     found = []
     index = 0
     while index < len(text) - 1:
-        if text[index:index + 2] in heads:
+        lengths = heads.get(text[index:index + 2])
+        if lengths:
             for length in lengths:
                 end = index + length
                 value = names.get(text[index:end]) if end <= len(text) else None
@@ -86,20 +88,23 @@ def scan(text: str, names: Mapping[str, Value], longest: int,
     return found
 
 
-_INDEXES: dict[int, tuple[Mapping, frozenset[str], tuple[int, ...]]] = {}
+_INDEXES: dict[tuple[int, int], tuple[Mapping, dict[str, tuple[int, ...]]]] = {}
 
 
-def _index(names: Mapping[str, Value], longest: int) -> tuple[frozenset[str], tuple[int, ...]]:
-    """The first two characters of the names, and their lengths longest first (up to `longest`),
-    made once per mapping: the finders pass the same cached mappings passage after passage. The
-    mapping is kept beside its index, so its id is not reused while the index stands."""
-    key = id(names)
+def _index(names: Mapping[str, Value], longest: int) -> dict[str, tuple[int, ...]]:
+    """The first two characters of the names -> the lengths of the names they begin, longest
+    first (from 2 up to `longest`), made once per mapping: the finders pass the same cached
+    mappings passage after passage. The mapping is kept beside its index, so its id is not
+    reused while the index stands."""
+    key = (id(names), longest)
     kept = _INDEXES.get(key)
     if kept is None or kept[0] is not names:
-        heads = frozenset(name[:2] for name in names if len(name) >= 2)
-        lengths = tuple(sorted({len(name) for name in names if 2 <= len(name) <= longest}, reverse=True))
-        kept = _INDEXES[key] = (names, heads, lengths)
-    return kept[1], kept[2]
+        lengths: dict[str, set[int]] = {}
+        for name in names:
+            if 2 <= len(name) <= longest:
+                lengths.setdefault(name[:2], set()).add(len(name))
+        kept = _INDEXES[key] = (names, {head: tuple(sorted(found, reverse=True)) for head, found in lengths.items()})
+    return kept[1]
 
 
 def keep_longest(candidates: Iterable[Candidate]) -> list[Candidate]:
