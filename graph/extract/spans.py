@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from typing import TypeVar
 
 Value = TypeVar("Value")
@@ -140,6 +140,11 @@ def file_span(offsets: Sequence[int], start: int, end: int) -> Span:
     return offsets[start], offsets[end - 1] + 1
 
 
-def longest_prefix(text: str, names: Iterable[str], besides: str | None = None) -> str | None:
-    """The longest name `text` starts with, other than `besides`: 某公司 of 某公司算力中心二期."""
-    return next((name for name in longest_first(names) if text.startswith(name) and name != besides), None)
+def longest_prefix(text: str, names: Collection[str], besides: str | None = None) -> str | None:
+    """The longest name `text` starts with, other than `besides`: 某公司 of 某公司算力中心二期. The
+    text's prefixes are looked up, longest first, so a set or dict of a report's names is not
+    sorted again for each project."""
+    for length in range(len(text), -1, -1):
+        if text[:length] in names and text[:length] != besides:
+            return text[:length]
+    return None
