@@ -22,6 +22,7 @@ from graph.lexicons import column, rows, words
 from graph.model import Document, Mention
 
 _RUN = re.compile(rf"{NAME_CHARS}+")
+_TITLE = re.compile(r"《[^》]*》")
 _COUNT = re.compile(r"[0-9０-９一二两三四五六七八九十]+(?:家|个|所|项)")
 # 推动A、B等重点企业 / 亚马逊等平台 / 龙聚祥、紫泥369等品牌
 _LISTED_BEFORE_KIND = Guarded(re.compile(
@@ -185,4 +186,4 @@ def _items(text: str, match: re.Match, name_of) -> list[tuple[int, int, str, str
 
 
 def _titles(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in re.finditer(r"《[^》]*》", text)]
+    return [(m.start(), m.end()) for m in _TITLE.finditer(text)]

@@ -50,6 +50,7 @@ _SIZE = re.compile(r"(?:[0-9０-９]+(?:[.．][0-9]+)?)?[万亿]?元(?:及)?以�
 # 制造业项目, 服务业项目: projects of an industry; the names listed before are the companies'
 _INDUSTRY = re.compile(r"^[\u4e00-\u9fff]{0,6}业(?=项目$)")
 _QUOTED = re.compile(r"“[^”]*”")
+_RUN = re.compile(rf"{NAME_CHARS}+")
 CORE_MIN = 3
 # 太焦铁路, 大兴机场: a line or site named after its places; 水利工程某某水库: after its kind
 CORE_MIN_SHORT = 2
@@ -63,6 +64,23 @@ def _endings() -> str:
 @cache
 def _short_endings() -> str:
     return alternation(words("project_endings.tsv", "short"))
+
+
+@cache
+def _ending_at_end() -> re.Pattern:
+    """A project ending that ends a name: compiled once, not per candidate."""
+    return re.compile(rf"(?:{_endings()})$")
+
+
+@cache
+def _phased_ending_at_end() -> re.Pattern:
+    """A project ending and its phase (二期) that end a name."""
+    return re.compile(rf"(?:{_endings()}){PHASE}?$")
+
+
+@cache
+def _short_ending_at_end() -> re.Pattern:
+    return re.compile(rf"(?:{_short_endings()}){PHASE}?$")
 
 
 @cache
@@ -105,7 +123,7 @@ def listed_companies(document: Document) -> list[Mention]:
 
 def _by_ending(text: str) -> list[tuple[int, int, str, str | None]]:
     found = []
-    for run in re.finditer(rf"{NAME_CHARS}+", text):
+    for run in _RUN.finditer(text):
         kind_before = -1  # where the last ending before stands: 水利工程白鹭水库 names after a kind
         for match in _name_pattern().finditer(run.group()):
             end = run.start() + match.end()
@@ -115,7 +133,7 @@ def _by_ending(text: str) -> list[tuple[int, int, str, str | None]]:
                 candidate = candidate[cuts[-1].end():]
             name = trim_leading(candidate)
             start = end - len(name)
-            short = start == kind_before or re.search(rf"(?:{_short_endings()}){PHASE}?$", name)
+            short = start == kind_before or _short_ending_at_end().search(name)
             core_min = CORE_MIN_SHORT if short else CORE_MIN
             if _is_named(text, start, name, core_min):
                 found.append((start, end, unquote(name), _capacity(name)))
@@ -136,7 +154,7 @@ def _listed_as_core(text: str) -> list[Listed]:
     for match in LISTED_AS_CORE.finditer(text):
         items = match.group("items").split("、")
         shared = shared_tail(items)
-        if re.search(rf"(?:{_endings()})$", shared):
+        if _ending_at_end().search(shared):
             position = match.start("items")
             for item in items:
                 start = text.index(item, position)
@@ -169,7 +187,7 @@ def _listed_with_kind(text: str) -> list[Listed]:
                 start += len(item) - len(trimmed)
                 item = trimmed
             name = unquote(item)
-            ends_named = re.search(rf"(?:{_endings()}){PHASE}?$", name)
+            ends_named = _phased_ending_at_end().search(name)
             if not ends_named:
                 name += head
             if len(item) >= 2 and not is_generic(item) and not _NOT_A_NAME.search(item):
@@ -186,7 +204,7 @@ def _head(kind: str) -> str:
 
 
 def _is_named(text: str, start: int, name: str, core_min: int = CORE_MIN) -> bool:
-    written_core = re.sub(rf"(?:{_endings()}){PHASE}?$", "", name)
+    written_core = _phased_ending_at_end().sub("", name)
     core = unquote(written_core)
     before = text[:start]
     return (len(re.findall(r"[\u4e00-\u9fffA-Za-z]", core)) >= core_min

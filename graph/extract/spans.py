@@ -71,12 +71,13 @@ def scan(text: str, names: Mapping[str, Value], longest: int,
     heads = _index(names, longest)
     found = []
     index = 0
-    while index < len(text) - 1:
+    size = len(text)
+    while index < size - 1:
         lengths = heads.get(text[index:index + 2])
         if lengths:
             for length in lengths:
                 end = index + length
-                value = names.get(text[index:end]) if end <= len(text) else None
+                value = names.get(text[index:end]) if end <= size else None
                 if value and not (skip and skip(text, index, end, value)):
                     found.append((index, end, value))
                     index = end

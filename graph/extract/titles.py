@@ -43,6 +43,7 @@ _LISTED_AS_POLICIES = re.compile(r"^等?(?:政策措施|政策|措施|举措|文
 _BEFORE_PLACE = re.compile(r"关于|印发|现将|将|[《“日]|[^\u4e00-\u9fff]")
 _PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:省|市|县|区|州|盟|旗)")
 _NOT_A_PLACE = re.compile(r"^[全我本该各]")
+_MARKED = re.compile(r"《[^《》]*》")
 
 
 @dataclass(frozen=True)
@@ -146,7 +147,7 @@ def _titled(start: int, end: int, written: str) -> Title:
 
 def _outside_marks(found: list[Title], text: str) -> list[Title]:
     """A title inside 《》 is read as one whole title by policies.py, not in pieces here."""
-    marked = [(m.start(), m.end()) for m in re.finditer(r"《[^《》]*》", text)]
+    marked = [(m.start(), m.end()) for m in _MARKED.finditer(text)]
     return [t for t in found if not any(start <= t.start and t.end <= end for start, end in marked)]
 
 
