@@ -18,18 +18,20 @@ NOTES = words("figure_notes.tsv")  # 预计, 按不变价格计算, 同口径 �
 
 
 def make_figure(clause: Clause, passage: Passage, context: FigureContext, indicator: str,
-            before_in_clause: str, quantity: Quantity | None) -> Figure:
+            before_in_clause: str, quantity: Quantity | None, span: tuple[int, int] | None = None) -> Figure:
+    """The figure, over `span` in the file when given, else over its clause."""
     before = passage.text[:clause.position]
     period, year = period_of(before, before_in_clause, context)
     place, indicator = place_and_measure(indicator)
     words_before = before + before_in_clause
     amount = quantity if quantity is not None and quantity.kind != "ratio" else None
     scaled = normalized(amount) if amount else None
+    start, end = span or (clause.start, clause.end)
     return Figure(  # made at once: a figure made and then replaced field by field costs twice
         kind=context.kind,
         passage=passage.index,
-        start=clause.start,
-        end=clause.end,
+        start=start,
+        end=end,
         indicator=indicator,
         ratio=quantity.number if quantity is not None and quantity.kind == "ratio" else None,
         value=amount.number if amount else None,
