@@ -7,13 +7,20 @@ abbreviation beside it. Only the 简称 that are seldom words of their own are l
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from graph.extract import gazetteer
 from graph.extract.clauses import passage_offsets
-from graph.extract.spans import covers, file_span
+from graph.extract.spans import alternation, covers, file_span
 from graph.lexicons import rows, words
 from graph.model import Document, Mention
+
+
+@cache
+def _abbreviation() -> re.Pattern:
+    """Any one of the abbreviations: a passage is read at them, not at each of its characters."""
+    return re.compile(alternation(_provinces()))
 
 
 @cache
@@ -33,7 +40,8 @@ def find_abbreviations(document: Document, passage, taken: list[tuple]) -> list[
     text = passage.text
     offsets = passage_offsets(passage, document.text)
     mentions = []
-    for index, char in enumerate(text):
+    for found in _abbreviation().finditer(text):
+        index, char = found.start(), found.group()
         code = _provinces().get(char)
         if code and not covers(taken, index) and _stands_for_province(text, index):
             name = gazetteer.divisions()[code].name

@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from graph.extract import gazetteer
 from graph.extract.clauses import outside_passages, passage_offsets
-from graph.extract.spans import alternation, file_span, keep_longest
+from graph.extract.spans import Guarded, alternation, file_span, keep_longest
 from graph.lexicons import column, rows
 from graph.model import Document, Mention
 
@@ -42,7 +42,7 @@ _MANY = re.compile(rf"(?:各|[{_LEVELS}])$")
 # 中央 stands for the Party's Central Committee only where it stands alone: 中央、省委决策部署 ;
 # 落实中央决策部署 (not 中央财政, 中央预算内投资, 中央商务区)
 _CENTRE_AFTER = re.compile(r"[、，,和及与]|决策|部署|精神|要求|坚强领导|领导")
-_SOURCE = re.compile(r"来源[:：]\s*(?P<name>[^\s|｜<>]{2,24})")
+_SOURCE = Guarded(re.compile(r"来源[:：]\s*(?P<name>[^\s|｜<>]{2,24})"), "来源")
 _NAME = r"[\u4e00-\u9fffA-Za-z0-9]"
 
 
@@ -144,6 +144,16 @@ def _compounds() -> tuple[str, ...]:
 @cache
 def _media_endings() -> str:
     return alternation(column("media_endings.tsv"))
+
+
+@cache
+def _bylines() -> tuple[Guarded, ...]:
+    """某某网记者 ; 某某网太原1月9日电: tried only where 记者 or 日电 stands (each runs lazily from
+    every position of a text)."""
+    ending = _media_endings()
+    return (Guarded(re.compile(rf"(?P<name>{_NAME}{{2,12}}?(?:{ending}))记者"), "记者"),
+            Guarded(re.compile(rf"(?P<name>{_NAME}{{2,12}}?(?:{ending}))[\u4e00-\u9fff]{{2,4}}[0-9０-９]{{1,2}}月"
+                               rf"[0-9０-９]{{1,2}}日电"), "日电"))
 
 
 def _place_before(text: str, level_end: int, home: _Home) -> tuple[int, str] | None:
@@ -265,10 +275,8 @@ def _media(text: str) -> list[_Found]:
         if re.search(f"(?:{_media_endings()})$", name):
             start = match.start("name")
             found.append(_Found(start, start + len(name), name, name, MEDIUM))
-    ending = _media_endings()
-    for pattern in (rf"(?P<name>{_NAME}{{2,12}}?(?:{ending}))记者",
-                    rf"(?P<name>{_NAME}{{2,12}}?(?:{ending}))[\u4e00-\u9fff]{{2,4}}[0-9０-９]{{1,2}}月[0-9０-９]{{1,2}}日电"):
-        for match in re.finditer(pattern, text):
+    for pattern in _bylines():
+        for match in pattern.finditer(text):
             name = re.sub(r"^(?:据|由|经|从|在|向)", "", match.group("name"))
             start = match.end("name") - len(name)
             found.append(_Found(start, match.end("name"), name, name, MEDIUM))

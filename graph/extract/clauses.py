@@ -7,6 +7,7 @@ so "保税物流中心(B型)" and "《…，…》" stay whole.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
@@ -16,6 +17,7 @@ from graph.model import Document, Passage
 CLAUSE_ENDS = "，,；;：:。！？!?"
 _OPEN = "“‘「『(（【《〈"
 _CLOSE = "”’」』)）】》〉"
+_MARKS = re.compile(f"[{re.escape(_OPEN + _CLOSE + CLAUSE_ENDS)}]")  # the characters the split looks at
 
 
 @dataclass(frozen=True)
@@ -38,7 +40,8 @@ def split_clauses(passage: Passage, file_text: str) -> list[Clause]:
     depth = 0
     begin = 0
     text = passage.text
-    for index, char in enumerate(text):
+    for mark in _MARKS.finditer(text):  # the marks alone, not every character
+        index, char = mark.start(), mark.group()
         if char in _OPEN:
             depth += 1
         elif char in _CLOSE and depth:

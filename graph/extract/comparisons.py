@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from graph.extract import gazetteer
 from graph.extract.quantities import DIGITS
-from graph.extract.spans import alternation, overlaps
+from graph.extract.spans import Guarded, alternation, overlaps
 from graph.lexicons import column, words
 from graph.numerals import parse_int, to_ascii_digits
 
@@ -28,21 +28,21 @@ _HELD = alternation(words("words_before_numbers.tsv", "held"))  # 涨幅控制�
 
 # (下同): a note that the words before it hold for what follows, written inside a figure
 NOTE = r"(?:[(（]下同[)）])"
-GROWTH = re.compile(
+GROWTH = Guarded(re.compile(
     rf"(?P<basis>{_BASIS})?{NOTE}?(?P<direction>{_DIRECTION})(?:了)?(?:{_HELD})?(?P<before>{_BEFORE})?"
-    rf"(?P<number>{DIGITS})[%％](?P<after>{_AFTER})?")
+    rf"(?P<number>{DIGITS})[%％](?P<after>{_AFTER})?"), "%", "％")
 # 提高2.1个百分点 ; 较一季度提高1.1个百分点 ; 比上年末下降1.52个千分点: a change in points, against
 # the base the words name (比上年 when none is named)
 AGAINST = r"(?:较|比(?![重例率]))[\u4e00-\u9fff]{1,6}?"  # not the 比 of 比重, 比例, 比率
 POINT_UNIT = r"个百分点|个千分点"
-POINTS = re.compile(
+POINTS = Guarded(re.compile(
     rf"(?P<basis>{_BASIS}|{AGAINST})?(?P<direction>{_DIRECTION})(?:了)?(?P<before>{_BEFORE})?"
-    rf"(?P<number>{DIGITS})(?P<unit>{POINT_UNIT})")
+    rf"(?P<number>{DIGITS})(?P<unit>{POINT_UNIT})"), "个百分点", "个千分点")
 # 高于全国0.1个百分点 ; 超计划目标0.3个百分点: the gap to another rate
 _ABOVE = words("comparison_words.tsv", "above")
-POINTS_BEYOND = re.compile(
+POINTS_BEYOND = Guarded(re.compile(
     rf"(?P<relation>{alternation(words('comparison_words.tsv'))})(?P<than>[\u4e00-\u9fff]{{1,8}}?)"
-    rf"(?P<number>{DIGITS})(?P<unit>{POINT_UNIT})")
+    rf"(?P<number>{DIGITS})(?P<unit>{POINT_UNIT})"), "个百分点", "个千分点")
 def _scopes() -> list[str]:
     """The groups a rank is taken in: the general scopes, every province by its full and short name
     (增速居广东第三), and the regions (居珠三角第一)."""
@@ -57,20 +57,25 @@ _SCOPE = alternation(_scopes())
 def _rank_words(part: str) -> str:
     """The words of rank_words.tsv that play a part, as a regex alternation."""
     return alternation(words("rank_words.tsv", part))
-RANK = re.compile(
+# A rank holds 第 or 首位; a rank in words one of the standing words or 前: most clauses hold neither
+RANK = Guarded(re.compile(
     rf"(?P<what>总量|增速|增幅)?(?:均)?(?:{_rank_words('before-scope')})?(?P<scope>{_SCOPE})(?:{_rank_words('after-scope')})?"
-    rf"(?:第(?P<rank>[0-9０-９]+(?![.．0-9０-９])|[一二三四五六七八九十]+)(?:位|名)?(?!方阵|梯队|批|届|次)|(?P<first>首位|第一位))")
-RANK_NOTE = re.compile(
+    rf"(?:第(?P<rank>[0-9０-９]+(?![.．0-9０-９])|[一二三四五六七八九十]+)(?:位|名)?(?!方阵|梯队|批|届|次)|(?P<first>首位|第一位))"),
+    "第", "首位")
+RANK_NOTE = Guarded(re.compile(
     rf"(?P<what>总量|增速|增幅)?(?:均)?(?:{_rank_words('note')})?(?P<scope>{_SCOPE})"
-    rf"(?P<note>{_rank_words('standing')}|前[一二三四五六七八九十0-9]+(?:位|名)?)")
+    rf"(?P<note>{_rank_words('standing')}|前[一二三四五六七八九十0-9]+(?:位|名)?)"),
+    *words("rank_words.tsv", "standing"), "前")
 # 分别增长35%和40% / 分别增长4.2%、6.8% / 分别增长5.5%左右和5.5%以上: one rate for each of the
 # figures or names listed, each with its own bound
 _BOUNDED_RATE = rf"(?:{_BEFORE})?[-－]?{DIGITS}[%％]?(?:{_AFTER})?"
-RESPECTIVE_GROWTH = re.compile(
-    rf"(?:分别|^)(?:比上年)?(?P<direction>{_DIRECTION})(?:了)?{_BOUNDED_RATE}(?:(?:和|、|与|及){_BOUNDED_RATE})+")
+RESPECTIVE_GROWTH = Guarded(re.compile(
+    rf"(?:分别|^)(?:比上年)?(?P<direction>{_DIRECTION})(?:了)?{_BOUNDED_RATE}(?:(?:和|、|与|及){_BOUNDED_RATE})+"),
+    "和", "、", "与", "及")
 _RATE = re.compile(
     rf"(?P<before>{_BEFORE})?(?P<minus>[-－])?(?P<number>{DIGITS})[%％]?(?P<after>{_AFTER})?(?=$|和|、|与|及)")
-SHARE_OF_TARGET = re.compile(rf"完成(?:全?年度?|全年)?(?:目标|计划|任务)(?:任务)?的(?P<number>{DIGITS})[%％]")
+SHARE_OF_TARGET = Guarded(re.compile(rf"完成(?:全?年度?|全年)?(?:目标|计划|任务)(?:任务)?的(?P<number>{DIGITS})[%％]"),
+                          "完成")
 
 
 @dataclass(frozen=True)
@@ -147,7 +152,12 @@ def read_comparisons(text: str) -> Comparisons:
     if note and not overlaps(note.span(), spans):
         values["rank_note"] = (note.group("what") or "") + note.group("scope") + note.group("note")
         spans.append(note.span())
+    if not values:
+        return _NOTHING  # most clauses compare nothing: one empty value serves them all
     return Comparisons(**values, spans=tuple(sorted(spans)))
+
+
+_NOTHING = Comparisons()
 
 
 def _listed_rate(sign: str, rate: re.Match) -> str:

@@ -197,10 +197,9 @@ def _read_clause(clause: Clause, passage: Passage, context: FigureContext,
         before = made[-1] if made else current
         if before is not None and _after_counted(subject, before.indicator):
             subject_at = quantity.start  # 25个精品示范村和200个提档升级村: the second begins at its count
-        figure = make_figure(clause, passage, context, indicator, text[:quantity.start], quantity)
         end = quantity.end + _noun_length(text[quantity.end:], indicator)
-        start, end = clause.span(subject_start(text, subject_at), end)
-        figure = replace(figure, start=start, end=end)
+        span = clause.span(subject_start(text, subject_at), end)
+        figure = make_figure(clause, passage, context, indicator, text[:quantity.start], quantity, span)
         made.append(figure)
         current = figure
     made = distribute(made, text)

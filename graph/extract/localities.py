@@ -19,6 +19,7 @@ _ENDING = alternation(words("locality_endings.tsv", "ending"))
 _GENERIC = frozenset(words("locality_endings.tsv", "generic"))
 _BREAK = "，,、；;：:。“”\"（()）《》 和与及"
 _NAME = re.compile(rf"(?P<name>[\u4e00-\u9fff]{{2,3}}?)(?P<ending>{_ENDING})")
+_ANY_ENDING = re.compile(_ENDING)
 # characters that make a name a word of levels or kinds: 乡镇, 城镇, 各乡镇, 全镇, 特色小镇
 _NOT_IN_NAME = set("乡镇村城街区县市省各全本该每小")
 _NAME_AFTER_BREAK = 2
@@ -28,9 +29,11 @@ def find_localities(document: Document, passage, divisions: list[tuple]) -> list
     """Towns, subdistricts, streets and quarters, after a break or right after a division (whose
     span `divisions` gives, with the division's name)."""
     text = passage.text
+    mentions: list[Mention] = []
+    if not _ANY_ENDING.search(text):
+        return mentions  # most passages write no 镇, 乡 or 街道: no start to try
     offsets = passage_offsets(passage, document.text)
     ends = {end: (start, name) for start, end, name in divisions}
-    mentions = []
     for begin in _starts(text, ends):
         match = _NAME.match(text, begin)
         if not match or not _a_name(match, text, after_division=begin in ends):

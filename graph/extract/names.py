@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from graph.extract.spans import alternation, longest_first
+from graph.extract.spans import Guarded, alternation, longest_first
 from graph.lexicons import column, words
 
 # Words that stand before names in policy writing and are not part of them
@@ -18,8 +18,9 @@ LEADING_WORDS = words("leading_words.tsv")
 _LEADING = re.compile(f"^(?:{alternation(LEADING_WORDS)})")
 NAME_CHARS = r"[\u4e00-\u9fffA-Za-z0-9·（）()\-—×“”]"
 # 以A、B、C为核心: the listed names lead a group (companies; with a shared tail, their facilities)
-LISTED_AS_CORE = re.compile(
-    rf"以(?P<items>{NAME_CHARS}+(?:、{NAME_CHARS}+)+)为(?:{alternation(words('lead_roles.tsv'))})")
+LISTED_AS_CORE = Guarded(re.compile(
+    rf"以(?P<items>{NAME_CHARS}+(?:、{NAME_CHARS}+)+)为(?:{alternation(words('lead_roles.tsv'))})"),
+    *("为" + role for role in words("lead_roles.tsv")))
 
 
 def trim_leading(name: str) -> str:

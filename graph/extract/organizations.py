@@ -17,23 +17,26 @@ from functools import cache
 from graph.extract import gazetteer
 from graph.extract.clauses import passage_offsets
 from graph.extract.names import LISTED_AS_CORE, NAME_CHARS, is_generic, shared_tail, split_list, trim_leading, unquote
-from graph.extract.spans import alternation, file_span, keep_longest
+from graph.extract.spans import Guarded, alternation, file_span, keep_longest
 from graph.lexicons import column, rows, words
 from graph.model import Document, Mention
 
 _RUN = re.compile(rf"{NAME_CHARS}+")
+_TITLE = re.compile(r"《[^》]*》")
 _COUNT = re.compile(r"[0-9０-９一二两三四五六七八九十]+(?:家|个|所|项)")
 # 推动A、B等重点企业 / 亚马逊等平台 / 龙聚祥、紫泥369等品牌
-_LISTED_BEFORE_KIND = re.compile(
+_LISTED_BEFORE_KIND = Guarded(re.compile(
     rf"(?P<items>{NAME_CHARS}+(?:、{NAME_CHARS}+)*)等(?:一批)?[\u4e00-\u9fff]{{0,4}}?"
-    rf"(?P<kind>{alternation(words('listed_organization_kinds.tsv'))})")
+    rf"(?P<kind>{alternation(words('listed_organization_kinds.tsv'))})"), "等",
+    and_one_of=words("listed_organization_kinds.tsv"))
 # A、B成为省级“链核”企业
-_LISTED_AS_WINNERS = re.compile(
+_LISTED_AS_WINNERS = Guarded(re.compile(
     rf"(?P<items>{NAME_CHARS}+(?:、{NAME_CHARS}+)+)(?:均)?(?:{alternation(words('winner_verbs.tsv'))})"
-    r"(?P<what>[^，。；]*)")
+    r"(?P<what>[^，。；]*)"), *words("winner_verbs.tsv"))
 # A、B两家村镇银行
-_LISTED_WITH_COUNT = re.compile(
-    rf"(?P<items>{NAME_CHARS}+(?:、{NAME_CHARS}+)+)(?:[0-9两三四五六七八九十]+)家(?P<kind>[\u4e00-\u9fff]{{2,6}})")
+_LISTED_WITH_COUNT = Guarded(re.compile(
+    rf"(?P<items>{NAME_CHARS}+(?:、{NAME_CHARS}+)+)(?:[0-9两三四五六七八九十]+)家(?P<kind>[\u4e00-\u9fff]{{2,6}})"),
+    "家")
 # A first listed name may follow a verb inside its run: 引导…企业入驻亚马逊等平台
 _LAST_PART = re.compile(alternation(words("name_breaks.tsv", "organization")))
 _WORDS_AFTER_XUE = set("位生科段制费籍历术习")
@@ -92,11 +95,20 @@ def companies_heading_projects(projects: list[Mention], document: Document) -> l
     return found
 
 
+@cache
+def _any_suffix() -> re.Pattern:
+    return re.compile(alternation(ending for ending, _ in _suffixes()))
+
+
 def _by_ending(text: str) -> list[tuple[int, int, str, str]]:
-    found = []
+    found: list[tuple[int, int, str, str]] = []
+    if not _any_suffix().search(text):
+        return found  # most passages name no organization by its ending: no run to read
     titles = _titles(text)
     for run in _RUN.finditer(text):
         words = run.group()
+        if not _any_suffix().search(words):
+            continue
         for ending, cls in _suffixes():
             if ending not in words:
                 continue  # most endings are in no run: no pattern to build for them
@@ -174,4 +186,4 @@ def _items(text: str, match: re.Match, name_of) -> list[tuple[int, int, str, str
 
 
 def _titles(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in re.finditer(r"《[^》]*》", text)]
+    return [(m.start(), m.end()) for m in _TITLE.finditer(text)]

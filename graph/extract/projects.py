@@ -23,7 +23,7 @@ from functools import cache
 
 from graph.extract.clauses import passage_offsets
 from graph.extract.names import LISTED_AS_CORE, NAME_CHARS, is_generic, shared_tail, trim_leading, unquote
-from graph.extract.spans import alternation, file_span, keep_longest, overlaps
+from graph.extract.spans import Guarded, alternation, file_span, keep_longest, overlaps
 from graph.lexicons import column, rows, words
 from graph.model import Document, Mention
 
@@ -34,10 +34,10 @@ _COUNT_BEFORE = re.compile(r"(?:[0-9０-９]+|[一二两三四五六七八九十
 _CATEGORY_BEFORE = re.compile(f"(?:{alternation(words('project_kind_words.tsv', 'before'))})$")
 _LEVEL_START = re.compile(f"^(?:{alternation(words('project_kind_words.tsv', 'start'))})")
 _CLAUSE_END = re.compile(r"[，,；;。！？!?]")
-# A、B等一批龙头项目 ; A、B两个…煤电项目
-_LISTED = re.compile(
+# A、B等一批龙头项目 ; A、B两个…煤电项目 (every list holds 等 or 个, and 项目, 工程 or 基地)
+_LISTED = Guarded(re.compile(
     rf"(?P<items>{NAME_CHARS}+(?:、{NAME_CHARS}+)*)(?:等(?:一批)?|(?<![0-9等])(?P<count>[两三四五六七八九十0-9]+)个)"
-    rf"(?P<kind>[^，。；、]{{0,30}}(?:项目|工程|基地))")
+    rf"(?P<kind>[^，。；、]{{0,30}}(?:项目|工程|基地))"), "等", "个", and_one_of=("项目", "工程", "基地"))
 # Words of the sentence that never stand inside a project's name: the name starts after them
 _MID_CUT = re.compile(alternation(words("name_breaks.tsv", "project")))
 _COUNT_AFTER = re.compile(r"[0-9０-９]+(?:个|项|批)")  # 投资项目23个: a count of projects, not one
@@ -50,6 +50,7 @@ _SIZE = re.compile(r"(?:[0-9０-９]+(?:[.．][0-9]+)?)?[万亿]?元(?:及)?以�
 # 制造业项目, 服务业项目: projects of an industry; the names listed before are the companies'
 _INDUSTRY = re.compile(r"^[\u4e00-\u9fff]{0,6}业(?=项目$)")
 _QUOTED = re.compile(r"“[^”]*”")
+_RUN = re.compile(rf"{NAME_CHARS}+")
 CORE_MIN = 3
 # 太焦铁路, 大兴机场: a line or site named after its places; 水利工程某某水库: after its kind
 CORE_MIN_SHORT = 2
@@ -66,13 +67,32 @@ def _short_endings() -> str:
 
 
 @cache
+def _ending_at_end() -> re.Pattern:
+    """A project ending that ends a name: compiled once, not per candidate."""
+    return re.compile(rf"(?:{_endings()})$")
+
+
+@cache
+def _phased_ending_at_end() -> re.Pattern:
+    """A project ending and its phase (二期) that end a name."""
+    return re.compile(rf"(?:{_endings()}){PHASE}?$")
+
+
+@cache
+def _short_ending_at_end() -> re.Pattern:
+    return re.compile(rf"(?:{_short_endings()}){PHASE}?$")
+
+
+@cache
 def _statuses() -> re.Pattern:
     return re.compile(alternation(column("project_statuses.tsv")))
 
 
 @cache
-def _name_pattern() -> re.Pattern:
-    return re.compile(rf"{NAME_CHARS}+?(?:{_endings()}){PHASE}?(?:项目|工程)?{PHASE}?(?![\u4e00-\u9fff]{{0,1}}期)")
+def _name_pattern() -> Guarded:
+    """A name up to its ending, tried only on the runs of name characters that hold an ending."""
+    pattern = rf"{NAME_CHARS}+?(?:{_endings()}){PHASE}?(?:项目|工程)?{PHASE}?(?![\u4e00-\u9fff]{{0,1}}期)"
+    return Guarded(re.compile(pattern), *column("project_endings.tsv"))
 
 
 def find_projects(document: Document) -> list[Mention]:
@@ -103,7 +123,7 @@ def listed_companies(document: Document) -> list[Mention]:
 
 def _by_ending(text: str) -> list[tuple[int, int, str, str | None]]:
     found = []
-    for run in re.finditer(rf"{NAME_CHARS}+", text):
+    for run in _RUN.finditer(text):
         kind_before = -1  # where the last ending before stands: 水利工程白鹭水库 names after a kind
         for match in _name_pattern().finditer(run.group()):
             end = run.start() + match.end()
@@ -113,7 +133,7 @@ def _by_ending(text: str) -> list[tuple[int, int, str, str | None]]:
                 candidate = candidate[cuts[-1].end():]
             name = trim_leading(candidate)
             start = end - len(name)
-            short = start == kind_before or re.search(rf"(?:{_short_endings()}){PHASE}?$", name)
+            short = start == kind_before or _short_ending_at_end().search(name)
             core_min = CORE_MIN_SHORT if short else CORE_MIN
             if _is_named(text, start, name, core_min):
                 found.append((start, end, unquote(name), _capacity(name)))
@@ -134,7 +154,7 @@ def _listed_as_core(text: str) -> list[Listed]:
     for match in LISTED_AS_CORE.finditer(text):
         items = match.group("items").split("、")
         shared = shared_tail(items)
-        if re.search(rf"(?:{_endings()})$", shared):
+        if _ending_at_end().search(shared):
             position = match.start("items")
             for item in items:
                 start = text.index(item, position)
@@ -167,7 +187,7 @@ def _listed_with_kind(text: str) -> list[Listed]:
                 start += len(item) - len(trimmed)
                 item = trimmed
             name = unquote(item)
-            ends_named = re.search(rf"(?:{_endings()}){PHASE}?$", name)
+            ends_named = _phased_ending_at_end().search(name)
             if not ends_named:
                 name += head
             if len(item) >= 2 and not is_generic(item) and not _NOT_A_NAME.search(item):
@@ -184,7 +204,7 @@ def _head(kind: str) -> str:
 
 
 def _is_named(text: str, start: int, name: str, core_min: int = CORE_MIN) -> bool:
-    written_core = re.sub(rf"(?:{_endings()}){PHASE}?$", "", name)
+    written_core = _phased_ending_at_end().sub("", name)
     core = unquote(written_core)
     before = text[:start]
     return (len(re.findall(r"[\u4e00-\u9fffA-Za-z]", core)) >= core_min

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from graph.extract.spans import alternation, covers
+from graph.extract.spans import Guarded, alternation, covers
 from graph.lexicons import rows, words
 from graph.numerals import chinese_to_int, to_ascii_digits
 
@@ -67,24 +67,30 @@ _AMOUNT = re.compile(
     rf"(?P<before>{alternation(words('bound_words.tsv', 'before'))})?(?P<sign>{_SIGN})?(?P<number>{DIGITS})"
     rf"(?P<magnitude>{_MAGNITUDE})?(?P<approx>{alternation(words('bound_words.tsv', 'within'))})?"
     rf"(?P<unit>{_UNIT})(?P<after>{alternation(words('bound_words.tsv', 'after-unit'))})?")
-_RATIO = re.compile(rf"(?P<number>{DIGITS}\s*[:：]\s*{DIGITS})")
-_MULTIPLE = re.compile(rf"(?P<number>{DIGITS}|[{_CHINESE_DIGITS}]+)倍")
-_CHINESE_COUNT = re.compile(
-    rf"(?:{alternation(words('count_verbs.tsv'))})(?P<number>[{_CHINESE_DIGITS}]+)(?P<unit>个|家|条|座|所|项|批|处)")
+# The rarer kinds are tried only where the word each is written with stands: 倍, 连, 万 or 亿 …
+_RATIO = Guarded(re.compile(rf"(?P<number>{DIGITS}\s*[:：]\s*{DIGITS})"), ":", "：")
+_MULTIPLE = Guarded(re.compile(rf"(?P<number>{DIGITS}|[{_CHINESE_DIGITS}]+)倍"), "倍")
+_CHINESE_COUNT = Guarded(re.compile(
+    rf"(?:{alternation(words('count_verbs.tsv'))})(?P<number>[{_CHINESE_DIGITS}]+)(?P<unit>个|家|条|座|所|项|批|处)"),
+    *words("count_verbs.tsv"))
 # 十六连丰: sixteen bumper harvests in a row
-_STREAK = re.compile(
-    rf"(?<![0-9０-９.．])(?P<number>[0-9０-９]+|[{_CHINESE_DIGITS}]+)连(?P<what>{alternation(words('streak_words.tsv'))})")
+_STREAK = Guarded(re.compile(
+    rf"(?<![0-9０-９.．])(?P<number>[0-9０-９]+|[{_CHINESE_DIGITS}]+)连(?P<what>{alternation(words('streak_words.tsv'))})"),
+    "连")
 # 突破两万亿元 ; 三千万元: an amount in Chinese numerals, known by its magnitude and unit (a lone 十 or
 # 百 before 亿 is a word of scale, 百亿级, and is left alone)
-_CHINESE_AMOUNT = re.compile(
+_CHINESE_AMOUNT = Guarded(re.compile(
     rf"(?P<before>{alternation(words('bound_words.tsv', 'before'))})?"
-    rf"(?P<number>[一二两三四五六七八九]|[{_CHINESE_DIGITS}]{{2,}})(?P<magnitude>万亿|亿|万)(?P<unit>{_UNIT})")
+    rf"(?P<number>[一二两三四五六七八九]|[{_CHINESE_DIGITS}]{{2,}})(?P<magnitude>万亿|亿|万)(?P<unit>{_UNIT})"),
+    "万", "亿")
 # 人口超过850万的特大城市 ; 人才总量突破300万: a count written with its magnitude alone, no unit after
-_MAGNITUDE_ONLY = re.compile(
+_MAGNITUDE_ONLY = Guarded(re.compile(
     rf"(?P<before>{alternation(words('bound_words.tsv', 'before'))})?(?P<number>{DIGITS})(?P<magnitude>万|亿)"
-    rf"(?P<after>{alternation(words('bound_words.tsv', 'after-unit'))})?(?=的|[^\u4e00-\u9fff]|$)")
+    rf"(?P<after>{alternation(words('bound_words.tsv', 'after-unit'))})?(?=的|[^\u4e00-\u9fff]|$)"), "万", "亿")
 # A number with no unit that ends its clause: 环境空气质量综合指数3.26
 _BARE = re.compile(rf"(?<=[\u4e00-\u9fff)）])(?P<number>{DIGITS})$")
+# A character every quantity's number is written with
+_NUMERAL = re.compile(rf"[0-9０-９{_CHINESE_DIGITS}]")
 # Right before a number, these make it part of a name or an expression
 _NOT_A_QUANTITY_BEFORE = set("×xX*＊:：-—~～/第")
 # Right after a number, these make it a date, a year or a name
@@ -94,6 +100,8 @@ _YEAR_OR_DATE_AFTER = re.compile(r"^(?:年(?!度目标)|月|日|届|次会议|�
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in a clause, left to right, none inside another."""
     found: list[Quantity] = []
+    if not _NUMERAL.search(text):
+        return found  # most clauses write no number: none of the patterns below is tried
     for match in _RATIO.finditer(text):
         if _stands_alone(text, match.start(), match.end()):
             found.append(Quantity(to_ascii_digits(match.group("number")).replace("：", ":").replace(" ", ""),

@@ -35,12 +35,29 @@ _NUMERAL_WORDS = "单统唯同进万逐之十百千零〇两"
 
 
 def sector_of(text: str) -> str | None:
-    """The sector a phrase names, the longest name found in it (煤炭工业增加值 -> 煤炭工业)."""
-    best = None
-    for name, sector in names().items():
-        if name in text and (best is None or len(name) > len(best[0])):
-            best = (name, sector)
-    return best[1] if best else None
+    """The sector a phrase names, the longest name found in it (煤炭工业增加值 -> 煤炭工业); of names
+    as long, the one the taxonomy lists first. The phrase's pieces are looked up, where two
+    characters begin a name, rather than every name searched for in the phrase."""
+    heads, lengths, order = _name_index()
+    best: tuple[int, int, str] | None = None  # length, minus its place in the list, name
+    for start in range(len(text) - 1):
+        if text[start:start + 2] not in heads:
+            continue
+        for length in lengths:  # shortest first
+            if start + length > len(text):
+                break
+            name = text[start:start + length]
+            if name in order and (best is None or (length, -order[name]) > best[:2]):
+                best = (length, -order[name], name)
+    return names()[best[2]] if best else None
+
+
+@cache
+def _name_index() -> tuple[frozenset[str], tuple[int, ...], dict[str, int]]:
+    """The first two characters of the sector names, their lengths, and each name's place in the list."""
+    order = {name: index for index, name in enumerate(names())}
+    return (frozenset(name[:2] for name in order), tuple(sorted({len(name) for name in order})),
+            order)
 
 
 def find_sectors(document: Document) -> list[Mention]:

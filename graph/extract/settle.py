@@ -16,7 +16,7 @@ A rule only removes proposals; it never makes a name. Plain data in, plain data 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -56,9 +56,8 @@ def settle(proposals: Proposals, document: Document) -> Proposals:
 
 
 def _bodies_over_organizations(found: Proposals, document: Document) -> Proposals:
-    spans = [(b.passage, b.start, b.end) for b in found.bodies]
-    kept = tuple(o for o in found.organizations
-                 if not any(p == o.passage and s <= o.start and o.end <= e for p, s, e in spans))
+    spans = _spans_by_passage(found.bodies)
+    kept = tuple(o for o in found.organizations if not inside((o.start, o.end), spans.get(o.passage, [])))
     return replace(found, organizations=kept)
 
 
@@ -95,12 +94,12 @@ def _names_over_far_places(found: Proposals, document: Document) -> Proposals:
     """宁德 of 宁德时代 is part of the name; a full name (大同市 in 大同市某某有限公司) or a place of the
     report's own province (浑源 in 浑源某某村镇银行) says where the organization is, and stays."""
     province = home_province(document)
+    names = _spans_by_passage(found.organizations)
 
     def part_of_a_name(place: Mention) -> bool:
         written = document.text[place.start:place.end]
         far = not place.code or place.code[:2] != (province or "")[:2]
-        names_around = [(o.start, o.end) for o in found.organizations if o.passage == place.passage]
-        return written != place.name and far and inside((place.start, place.end), names_around)
+        return written != place.name and far and inside((place.start, place.end), names.get(place.passage, []))
     return replace(found, places=tuple(p for p in found.places if not part_of_a_name(p)))
 
 
@@ -108,14 +107,21 @@ def _names_over_sectors(found: Proposals, document: Document) -> Proposals:
     """A sector named only inside names is not named by the report; one it names elsewhere keeps
     the passages of those names too, for relations.py reads a project's sector from its name
     (某某算力中心 is in 算力) and rests it on that passage."""
-    spans: dict[int, list[tuple[int, int]]] = {}
-    for name in (*found.organizations, *found.projects):
-        spans.setdefault(name.passage, []).append((name.start, name.end))
+    spans = _spans_by_passage((*found.organizations, *found.projects))
 
     def in_a_name(sector: Mention) -> bool:
         return inside((sector.start, sector.end), spans.get(sector.passage, []))
     named = {sector.name for sector in found.sectors if not in_a_name(sector)}
     return replace(found, sectors=tuple(s for s in found.sectors if s.name in named))
+
+
+def _spans_by_passage(mentions: Iterable[Mention]) -> dict[int, list[tuple[int, int]]]:
+    """Passage -> the spans of the mentions in it: a rule compares a mention with those of its own
+    passage only, so it looks up that passage rather than reading every mention of the report."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for mention in mentions:
+        spans.setdefault(mention.passage, []).append((mention.start, mention.end))
+    return spans
 
 
 RULES = (

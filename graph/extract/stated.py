@@ -7,8 +7,6 @@ stands (periods.FigureContext), what it names (a place before the measure), and 
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from graph.extract.clauses import Clause
 from graph.extract.indicators import place_and_measure
 from graph.extract.periods import FigureContext, period_of
@@ -20,31 +18,32 @@ NOTES = words("figure_notes.tsv")  # 预计, 按不变价格计算, 同口径 �
 
 
 def make_figure(clause: Clause, passage: Passage, context: FigureContext, indicator: str,
-            before_in_clause: str, quantity: Quantity | None) -> Figure:
+            before_in_clause: str, quantity: Quantity | None, span: tuple[int, int] | None = None) -> Figure:
+    """The figure, over `span` in the file when given, else over its clause."""
     before = passage.text[:clause.position]
     period, year = period_of(before, before_in_clause, context)
     place, indicator = place_and_measure(indicator)
-    notes = tuple(note for note in NOTES if note in before + before_in_clause)
-    figure = Figure(
+    words_before = before + before_in_clause
+    amount = quantity if quantity is not None and quantity.kind != "ratio" else None
+    scaled = normalized(amount) if amount else None
+    start, end = span or (clause.start, clause.end)
+    return Figure(  # made at once: a figure made and then replaced field by field costs twice
         kind=context.kind,
         passage=passage.index,
-        start=clause.start,
-        end=clause.end,
+        start=start,
+        end=end,
         indicator=indicator,
+        ratio=quantity.number if quantity is not None and quantity.kind == "ratio" else None,
+        value=amount.number if amount else None,
+        unit=amount.unit.written if amount and amount.unit else None,
+        normalized_value=scaled[0] if scaled else None,
+        normalized_unit=scaled[1] if scaled else None,
+        qualifier=amount.bound if amount else None,
         period=period,
         target_year=year if context.kind is FigureKind.TARGET else None,
         ref_area=place or context.ref_area,
-        notes=notes,
+        notes=tuple(note for note in NOTES if note in words_before),
     )
-    if quantity is None:
-        return figure
-    if quantity.kind == "ratio":
-        return replace(figure, ratio=quantity.number)
-    scaled = normalized(quantity)
-    return replace(
-        figure, value=quantity.number, unit=quantity.unit.written if quantity.unit else None,
-        normalized_value=scaled[0] if scaled else None, normalized_unit=scaled[1] if scaled else None,
-        qualifier=quantity.bound)
 
 
 def clause_span(clause: Clause, start: int, end: int) -> tuple[int, int]:

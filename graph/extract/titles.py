@@ -17,29 +17,33 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from graph.extract.spans import alternation
+from graph.extract.spans import Guarded, alternation
 from graph.lexicons import column
 
 _NUMERAL = r"(?:[0-9０-９]+|[一二三四五六七八九十百两]+)"
 # 2030年国民经济和社会发展计划 ; 2030年上半年… ; …规划(草案)
 YEARLY_PLAN = re.compile(r"(?:19|20)[0-9]{2}年(?:上半年|下半年|前三季度|一季度)?国民经济和社会发展(?:计划|规划)"
                          r"(?:[(（]草案[)）]|草案)?")
-_FIVE_YEAR = re.compile(r"“?十[一二三四五六七八九]五”?规划(?:纲要)?(?!中)"
-                        r"|国民经济和社会发展第[一二三四五六七八九十]+个五年规划(?:和[二〇一三五零0-9]+年远景目标)?纲要")
+_FIVE_YEAR = Guarded(re.compile(r"“?十[一二三四五六七八九]五”?规划(?:纲要)?(?!中)"
+                                r"|国民经济和社会发展第[一二三四五六七八九十]+个五年规划(?:和[二〇一三五零0-9]+年远景目标)?纲要"),
+                     "规划")
 _NOTICE = re.compile(r"关于印发(?P<inner>[^，。；]{4,60}?)的通知")
 _WORK_REPORT = re.compile(r"政府工作报告")
 # …60条 ; “某某”10条 ; 某某20条措施 — then a list mark, a closing quote or 等政策措施
-_ARTICLES = re.compile(rf"(?P<title>[^，。；：:、,;]{{2,30}}?(?<!第){_NUMERAL}条(?:政策措施|措施|政策|意见|举措)?)"
-                       r"(?P<after>”|等|、|，|,|。|；|$)")
-_FORMULA = re.compile(r"(?P<title>[^，。；：:、,;]{2,30}?“?[0-9]+(?:[+＋](?:[0-9]+|[NnXx]))+”?(?:政策体系|政策|文件))")
+_ARTICLES = Guarded(re.compile(
+    rf"(?P<title>[^，。；：:、,;]{{2,30}}?(?<!第){_NUMERAL}条(?:政策措施|措施|政策|意见|举措)?)"
+    r"(?P<after>”|等|、|，|,|。|；|$)"), "条")
+_FORMULA = Guarded(re.compile(
+    r"(?P<title>[^，。；：:、,;]{2,30}?“?[0-9]+(?:[+＋](?:[0-9]+|[NnXx]))+”?(?:政策体系|政策|文件))"), "+", "＋")
 # 实施某某提升三年行动: an action plan of so many years (a campaign of no years is no document)
-_YEARS_OF_ACTION = re.compile(r"(?P<title>[^，。；：:、,;]{2,30}?(?:[一二三四五六七八九十两]|[0-9]+)年"
-                              r"(?:攻坚|专项|提升)?行动(?:计划|方案)?)(?=[，。；、,;]|$)")
+_YEARS_OF_ACTION = Guarded(re.compile(r"(?P<title>[^，。；：:、,;]{2,30}?(?:[一二三四五六七八九十两]|[0-9]+)年"
+                                      r"(?:攻坚|专项|提升)?行动(?:计划|方案)?)(?=[，。；、,;]|$)"), "行动")
 _LISTED_AS_POLICIES = re.compile(r"^等?(?:政策措施|政策|措施|举措|文件)")
 # 关于某市2030年… ; 现将某市… ; 2031年2月1日某市…: the place a plan's title opens with
 _BEFORE_PLACE = re.compile(r"关于|印发|现将|将|[《“日]|[^\u4e00-\u9fff]")
 _PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:省|市|县|区|州|盟|旗)")
 _NOT_A_PLACE = re.compile(r"^[全我本该各]")
+_MARKED = re.compile(r"《[^《》]*》")
 
 
 @dataclass(frozen=True)
@@ -143,7 +147,7 @@ def _titled(start: int, end: int, written: str) -> Title:
 
 def _outside_marks(found: list[Title], text: str) -> list[Title]:
     """A title inside 《》 is read as one whole title by policies.py, not in pieces here."""
-    marked = [(m.start(), m.end()) for m in re.finditer(r"《[^《》]*》", text)]
+    marked = [(m.start(), m.end()) for m in _MARKED.finditer(text)]
     return [t for t in found if not any(start <= t.start and t.end <= end for start, end in marked)]
 
 

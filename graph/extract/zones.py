@@ -18,7 +18,7 @@ import re
 
 from graph.extract import gazetteer
 from graph.extract.clauses import passage_offsets
-from graph.extract.spans import alternation, file_span, inside
+from graph.extract.spans import Guarded, alternation, file_span, inside
 from graph.lexicons import words
 from graph.model import Document, Mention
 
@@ -29,8 +29,10 @@ _ZONE = re.compile(_ENDING)
 _BREAK = r"(?:^|(?<=[，,、；;：:。“”\"（()）和与及]))"
 _BRACKETED = re.compile(rf"中[\u4e00-\u9fff]?[(（](?P<place>[\u4e00-\u9fff]{{2,8}})[)）]"
                         rf"[\u4e00-\u9fff]{{0,8}}?(?:{_ENDING})")
-_OWN = re.compile(rf"{_BREAK}(?P<level>[市县])(?:{_ENDING})")
-_COMMITTEE = re.compile(rf"{_BREAK}(?P<name>[\u4e00-\u9fff]{{2,4}}区)(?=管委会|管理委员会)")
+# tried only where a zone's ending or a committee stands: each is tried at every break otherwise
+_OWN = Guarded(re.compile(rf"{_BREAK}(?P<level>[市县])(?:{_ENDING})"), *ZONE_ENDINGS)
+_COMMITTEE = Guarded(re.compile(rf"{_BREAK}(?P<name>[\u4e00-\u9fff]{{2,4}}区)(?=管委会|管理委员会)"),
+                     "管委会", "管理委员会")
 _LEVEL_BEFORE = ("级", "国家", "省")
 
 

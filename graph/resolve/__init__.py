@@ -33,11 +33,17 @@ def resolve(document: Document, extraction: Extraction) -> Resolution:
     city = document.meta.city
     return Resolution(
         entities=tuple(sorted(entities, key=lambda e: (e.group, e.key))),
-        indicator_keys={f.indicator: slug(standard_indicator(f.indicator)) for f in extraction.figures},
+        indicator_keys={name: slug(standard_indicator(name)) for name in _indicators_written(extraction)},
         place_keys={**place_keys, **({city: place_keys[city]} if city in place_keys else {})},
         relations=tuple(sorted(set(relations), key=_relation_order)),
         creator=keys.get(extraction.creator) if extraction.creator else None,
     )
+
+
+def _indicators_written(extraction: Extraction) -> list[str]:
+    """Each indicator name once, in the order figures first write it: a slug is made per name,
+    not per figure (pinyin is most of resolve's time)."""
+    return list(dict.fromkeys(figure.indicator for figure in extraction.figures))
 
 
 def _with_home_place(document: Document, extraction: Extraction, things: list[Entity],

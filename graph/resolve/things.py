@@ -37,8 +37,12 @@ def thing_entities(extraction: Extraction) -> tuple[list[Entity], dict[tuple[str
     mentions = list(extraction.mentions)
     aliases = _organization_aliases(mentions)
     groups: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+    identities: dict[tuple[str, str, str | None], tuple[str, str]] = {}  # a name's slug, made once
     for mention in mentions:
-        groups[_identity(mention, aliases)].append(mention)
+        written = (mention.kind, mention.name, mention.code)
+        if written not in identities:
+            identities[written] = _identity(mention, aliases)
+        groups[identities[written]].append(mention)
     entities = []
     keys: dict[tuple[str, str], tuple[str, str]] = {}
     for (group, key), found in sorted(groups.items()):
@@ -71,6 +75,7 @@ def sector_broader(name: str, named: set[str]) -> str | None:
 
 
 def _identity(mention: Mention, aliases: dict[str, str]) -> tuple[str, str]:
+    """(group, key) from the mention's kind, name and code alone, so mentions alike share it."""
     if mention.kind == "Place":
         return ("Place", f"cn-{mention.code}") if mention.code else ("Place", slug(mention.name))
     if mention.kind == GOVERNMENT_BODY:
@@ -115,14 +120,20 @@ def _attributes(group: str, found: list[Mention]) -> tuple[tuple[str, str], ...]
 
 
 def _organization_aliases(mentions: list[Mention]) -> dict[str, str]:
-    """Short name -> the one full name whose own part it starts."""
+    """Short name -> the one full name whose own part it starts. Each full name is filed under
+    the starts of its own part, so a short name is looked up, not compared with every full name
+    (a report naming thousands of companies made that quadratic)."""
     names = {m.name for m in mentions if m.kind in ORGANIZATION_KINDS and m.kind != GOVERNMENT_BODY}
-    full = [name for name in names if class_of(name)]
+    full = {name for name in names if class_of(name)}
+    owners: dict[str, set[str]] = defaultdict(set)
+    for name in full:
+        own = _own_part(name)
+        for length in range(2, len(own) + 1):
+            owners[own[:length]].add(name)
     aliases = {}
-    for short in names - set(full):
-        owners = [name for name in full if _own_part(name).startswith(short) and len(short) >= 2]
-        if len(owners) == 1:
-            aliases[short] = owners[0]
+    for short in names - full:
+        if len(owners.get(short, ())) == 1:
+            aliases[short] = next(iter(owners[short]))
     return aliases
 
 
