@@ -108,6 +108,18 @@ def test_a_sector_inside_a_name_is_part_of_the_name(tmp_path):
     assert sector_of("恒远新材料产业园") == "新材料"  # the name still says its sector
 
 
+def test_sector_of_takes_the_longest_name_and_of_names_as_long_the_first_listed():
+    from graph.extract.sector_names import names
+
+    def by_every_name(text):
+        found = [(len(name), -index, sector) for index, (name, sector) in enumerate(names().items()) if name in text]
+        return max(found)[2] if found else None
+    two = [name for name in names() if len(name) == 2]
+    longest = max(names(), key=len)
+    for text in ("某某" + longest + "增加值", two[1] + "和" + two[0], "".join(names())[:300], "", "某"):
+        assert sector_of(text) == by_every_name(text)
+
+
 def test_the_graph_links_sectors_by_the_classification(tmp_path):
     report = tmp_path / "sectors-test-2024.txt"
     report.write_text("某市2024年国民经济和社会发展计划执行情况\n"

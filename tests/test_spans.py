@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from graph.extract.spans import (
+    Guarded,
     alternation,
     covers,
     file_span,
@@ -90,3 +91,13 @@ def test_longest_prefix_takes_the_longest_name_and_not_the_text_itself():
     assert longest_prefix("某公司算力中心二期", names) == "某公司算力"
     assert longest_prefix("某公司算力", names, besides="某公司算力") == "某公司"
     assert longest_prefix("其他项目", names) is None
+
+
+def test_guarded_finds_what_its_pattern_finds_and_passes_over_texts_without_its_words():
+    pattern = re.compile(r"[\u4e00-\u9fff]+等(?:项目|企业)")
+    guarded = Guarded(pattern, "等", and_one_of=("项目", "企业"))
+    for text in ("推动甲乙等项目", "推动甲乙等企业和丙丁等项目", "推动甲乙项目", "甲乙等单位", ""):
+        assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in pattern.finditer(text)]
+        assert bool(guarded.search(text)) == bool(pattern.search(text))
+        assert guarded.findall(text) == pattern.findall(text)
+    assert list(guarded.finditer("甲乙丙丁")) == []
