@@ -388,12 +388,12 @@ def _check_store_folder(directory: Path) -> None:
 def _load_oxigraph(directory: Path, graphs: Iterable[tuple[str, Iterable[bytes]]], union: Iterable[bytes]) -> Path:
     """The graph in a new Oxigraph store beside DIR, to be swapped in with the other files: an
     interrupted build leaves the old store as it was. Returns the new store's folder."""
-    from graph.sparql.stores import OxigraphStore
+    from graph.sparql.oxigraph import OxigraphStore
 
     staging = directory.with_name(f".{directory.name}.plankg-new")
     shutil.rmtree(staging, ignore_errors=True)
     staging.parent.mkdir(parents=True, exist_ok=True)
-    store = OxigraphStore(staging)
+    store = OxigraphStore.open(staging)
     store.replace(graphs, union)
     del store  # closes the database before it is moved
     return staging
