@@ -184,16 +184,16 @@ CROSS_PRODUCT_SORTED = "SELECT ?a ?b ?c WHERE { ?a ?p ?x . ?b ?q ?y . ?c ?r ?z }
 CROSS_PRODUCT_COUNTED = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"  # little memory, long
 
 
-@pytest.fixture(scope="module")
-def tight(seed_build, tmp_path_factory):
+@pytest.fixture(scope="module", params=["oxigraph", "rdflib"])
+def tight(seed_build, tmp_path_factory, request):
     """A server that runs 2 queries at once, each for 3 s and 32 MB at most, and gives a client
-    1 s to send its request; (its address, the file its stderr goes to)."""
+    1 s to send its request, on either engine; (its address, the file its stderr goes to)."""
     log = tmp_path_factory.mktemp("tight") / "stderr.txt"
     with log.open("w") as stderr:
         process = subprocess.Popen(
             [sys.executable, "-m", "graph", "serve", "--port", "0", "--data", str(seed_build / "graph.ttl"),
              "--page", str(seed_build / "graph.html"), "--timeout", "3", "--max-concurrent", "2",
-             "--query-memory", "32", "--client-timeout", "1"],
+             "--query-memory", "32", "--client-timeout", "1", "--engine", request.param],
             cwd=ROOT, stdout=subprocess.PIPE, stderr=stderr, text=True, env=dict(os.environ, PYTHONUNBUFFERED="1"))
     assert process.stdout is not None  # PIPE
     line = process.stdout.readline()
