@@ -11,16 +11,23 @@ import pytest
 
 from bench.pathological import INPUTS
 from graph.read import parse_document
+from graph.read.decode import MAX_REPORT_BYTES
 
 STALL_SECONDS = 60  # a generous bound: each builds in about a second; a stall took minutes
 
 
 @pytest.mark.parametrize("name", list(INPUTS))
 def test_a_pathological_input_builds_and_says_what_it_left_out(name, tmp_path):
+    """Or, past the size of any report (graph.read.decode.MAX_REPORT_BYTES), is refused in one line."""
     report = tmp_path / "report.txt"
     report.write_text(INPUTS[name], encoding="utf-8")
-    subprocess.run([sys.executable, "-m", "graph", "build", "--no-cache", "-o", str(tmp_path / "out"), str(report)],
-                   check=True, capture_output=True, timeout=STALL_SECONDS)
+    ran = subprocess.run([sys.executable, "-m", "graph", "build", "--no-cache", "-o", str(tmp_path / "out"),
+                          str(report)], capture_output=True, text=True, timeout=STALL_SECONDS)
+    if report.stat().st_size > MAX_REPORT_BYTES:
+        assert ran.returncode == 2 and "bytes is more than a report" in ran.stderr, ran.stderr
+        assert len(ran.stderr.strip().splitlines()) == 1 and not (tmp_path / "out").exists()
+        return
+    assert ran.returncode == 0, ran.stderr
     entry = json.loads((tmp_path / "out" / "build.json").read_text(encoding="utf-8"))["reports"][0]
     assert entry["unread"], entry
 

@@ -33,7 +33,11 @@ from pathlib import Path
 
 from graph.errors import InputError
 
-MAX_REPORT_BYTES = 50 * 1024 * 1024  # the longest real reports are well under 1 MB
+# The longest real reports (a five-year plan's outline) are under 500 KB. Three MB of report text
+# builds in about a minute and under 1 GB (bench/pathological.py --large); past it the time and
+# memory grow on (a 10 MB file took 215 s and 2.2 GB, 50 MB would take a quarter of an hour and
+# over 10 GB), and a file that large is most likely many reports in one, which would be one graph.
+MAX_REPORT_BYTES = 3 * 1024 * 1024
 BAD_BYTES_PER = 1000  # a damaged report has at most one bad sequence in this many bytes
 BAD_BYTES_AT_LEAST = 8  # and a short one at most this many
 HAN_PER_BAD_BYTE = 50  # a damaged report has at least this many Chinese characters for each bad sequence
@@ -108,7 +112,8 @@ def read_report_bytes(path: Path) -> bytes:
         size = os.fstat(descriptor).st_size
         if size > MAX_REPORT_BYTES:
             raise InputError(
-                f"{path}: {size:,} bytes is more than a report ({MAX_REPORT_BYTES:,} bytes at most)")
+                f"{path}: {size:,} bytes is more than a report ({MAX_REPORT_BYTES:,} bytes at most; "
+                "several reports in one file build as one file each)")
         try:
             return stream.read()
         except OSError as error:
