@@ -93,6 +93,8 @@ class Document:
     unread: tuple[tuple[int, int], ...] = ()  # file spans of text too long to be a sentence, left out
     # bad bytes of a damaged file, each read as one U+FFFD: (byte offset in the file, offset in text)
     replaced: tuple[tuple[int, int], ...] = ()
+    # "pdf", "docx", "html": text is what plankg read from a file of that kind (kept with the output)
+    read_from: str | None = None
 
 
 class FigureKind(str, Enum):

@@ -236,7 +236,7 @@ def environment_error(number: int, where: str):
 
 CASES = {
     "a report file that does not exist": lambda t: plankg("build", t / "nowhere.txt", "-o", t / "out"),
-    "a folder with no `*.txt` in it": lambda t: plankg("build", t, "-o", t / "out"),
+    "a folder with no report files in it": lambda t: plankg("build", t, "-o", t / "out"),
     "an empty file, or one of blanks only": lambda t: build_file(t, b" \n\r\n\t "),
     "a PDF renamed to `.txt`": lambda t: build_file(t, b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"),
     "a `.docx` renamed to `.txt`": lambda t: build_file(t, b"PK\x03\x04\x14\x00\x06\x00word/document.xml"),

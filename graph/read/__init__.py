@@ -1,5 +1,6 @@
 """read: a report file -> Document (metadata, sections, passages, captions, truncation).
 
+    formats    which reader a file needs: text (decode), PDF (pdf), Word (docx), web page (html)
     decode     bytes -> text, or one clear InputError
     header     the title / meeting / presenter lines -> ReportMeta
     layout     lines -> headings, paragraphs (broken sentences joined), captions, page markers
@@ -11,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from graph.model import Caption, Document, Passage, ReportMeta, Section, Truncation
-from graph.read.decode import read_text_file
+from graph.read.formats import read_source
 from graph.read.header import is_page_furniture, parse_header
 from graph.read.layout import (
     CaptionLine,
@@ -34,11 +35,13 @@ HEADER_MAX_LINES = 6
 
 def read_report(path: Path) -> Document:
     """Read one report file into a Document; raises InputError for a file that is not a report."""
-    decoded = read_text_file(path)
-    return parse_document(decoded.text, source=path.name, sha256=decoded.sha256, replaced=decoded.replaced)
+    read = read_source(path)
+    return parse_document(read.text, source=path.name, sha256=read.sha256, replaced=read.replaced,
+                          read_from=read.read_from)
 
 
-def parse_document(text: str, source: str, sha256: str = "", replaced: tuple[tuple[int, int], ...] = ()) -> Document:
+def parse_document(text: str, source: str, sha256: str = "", replaced: tuple[tuple[int, int], ...] = (),
+                   read_from: str | None = None) -> Document:
     """Locate the metadata, sections, passages and captions of a report's text."""
     lines = split_lines(text)
     header, body = _split_header(lines)
@@ -55,6 +58,7 @@ def parse_document(text: str, source: str, sha256: str = "", replaced: tuple[tup
         truncation=truncation,
         unread=tuple(unread),
         replaced=replaced,
+        read_from=read_from,
     )
 
 

@@ -1,0 +1,107 @@
+"""A PDF's text layer -> the report's text: lines in reading order, page furniture set apart.
+
+pdfminer.six reads the text with the position of every line and orders a page's text boxes as a
+reader would (columns one after the other). What a printed page repeats is not the report's:
+a running header or footer (the same words, numbers aside, at the top or bottom of two or more
+pages: "某某日报  2026年1月25日") and a page number ("- 3 -", "第3页", "3/12") at a page's edge.
+These lines are left out of the text; the rest is one line of text for each printed line, and
+graph.read.layout joins a sentence broken across lines and pages as it does for a .txt.
+
+A PDF with no text at all is a scan (plankg does not do OCR); one that needs a password, or that
+pdfminer cannot parse, is refused in one line.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+
+from graph.errors import InputError
+
+EDGE = 0.12  # the top and bottom of a page, as a share of its height, where furniture stands
+EDGE_LINES = 2  # the lines nearest each edge that may be furniture
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-—–－\s]*[0-9０-９]{1,4}[-—–－\s]*|第\s*[0-9０-９]{1,4}\s*页(?:\s*[，,/]?\s*共\s*[0-9０-９]{1,4}\s*页)?"
+    r"|[0-9０-９]{1,4}\s*/\s*[0-9０-９]{1,4}|[Pp]age\s*[0-9]{1,4}(?:\s*of\s*[0-9]{1,4})?)$")
+_DIGITS = re.compile(r"[0-9０-９]+")
+
+
+@dataclass(frozen=True)
+class PdfLine:
+    text: str
+    top: float  # distance from the page's top edge to the line's top
+    bottom: float  # distance from the page's bottom edge to the line's bottom
+    height: float  # the page's
+
+
+def pdf_text(data: bytes, path: Path) -> str:
+    """The report's text from a PDF's bytes: body lines in reading order, one a line."""
+    pages = _pages(data, path)
+    if not any(page for page in pages):
+        raise InputError(f"{path}: no text layer: a scanned PDF? plankg does not do OCR")
+    furniture = _furniture(pages)
+    lines = [line.text for page in pages for line in page if line.text and id(line) not in furniture]
+    return "\n".join(lines) + "\n"
+
+
+def _pages(data: bytes, path: Path) -> list[list[PdfLine]]:
+    try:
+        from pdfminer.high_level import extract_pages
+        from pdfminer.layout import LAParams, LTTextLine
+        from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+        from pdfminer.psparser import PSException
+    except ImportError:
+        raise InputError(f"{path}: reading PDF needs pdfminer.six: pip install 'plankg[formats]'") from None
+    logging.getLogger("pdfminer").addHandler(logging.NullHandler())  # its warnings are not the user's
+    pages: list[list[PdfLine]] = []
+    try:
+        for page in extract_pages(BytesIO(data), laparams=LAParams()):
+            height = page.height or 1.0
+            lines = []
+            for line in _text_lines(page, LTTextLine):
+                text = line.get_text().strip()
+                if text:
+                    lines.append(PdfLine(text, page.y1 - line.y1, line.y0 - page.y0, height))
+            pages.append(lines)
+    except (PDFPasswordIncorrect, PDFEncryptionError):
+        raise InputError(f"{path}: an encrypted PDF that needs a password; plankg cannot open it") from None
+    except (PSException, ValueError, KeyError, TypeError, AttributeError, IndexError, AssertionError) as error:
+        # pdfminer meets a damaged file with its own errors, or with whatever its parser trips on
+        raise InputError(f"{path}: a broken PDF, it cannot be read ({type(error).__name__})") from None
+    return pages
+
+
+def _text_lines(container, line_type) -> list:
+    """Every text line in a layout element, in pdfminer's reading order."""
+    found = []
+    for element in container:
+        if isinstance(element, line_type):
+            found.append(element)
+        elif hasattr(element, "__iter__"):
+            found.extend(_text_lines(element, line_type))
+    return found
+
+
+def _furniture(pages: list[list[PdfLine]]) -> set[int]:
+    """The ids of the lines that are page furniture: a page number, or a line at a page's top or
+    bottom whose words (numbers aside) stand at the edge of another page too."""
+    edges = [_at_edges(page) for page in pages]
+    repeated = Counter(key for page in edges for key in {_DIGITS.sub("#", line.text) for line in page})
+    found = set()
+    for page in edges:
+        for line in page:
+            if _PAGE_NUMBER.match(line.text) or (len(pages) > 1 and repeated[_DIGITS.sub("#", line.text)] > 1):
+                found.add(id(line))
+    return found
+
+
+def _at_edges(page: list[PdfLine]) -> list[PdfLine]:
+    """The lines nearest the top and the bottom of a page, if they stand within its edge."""
+    by_top = sorted(page, key=lambda line: line.top)
+    candidates = by_top[:EDGE_LINES] + by_top[-EDGE_LINES:]
+    return [line for line in dict.fromkeys(candidates)
+            if line.top < EDGE * line.height or line.bottom < EDGE * line.height]
