@@ -1,0 +1,113 @@
+"""Reports written as PDF, Word and web pages by the tests themselves, from a report's text.
+
+Each is written as such files come: the PDF with its lines wrapped at a fixed width, mid-sentence
+and mid-number, a running header and a page number on every page; the .docx one paragraph per
+paragraph of the text; the web page in GBK (declared as GB2312, as old portals do) inside a
+portal's navigation, breadcrumbs, source line, font-size switch, share buttons, scripts and footer.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+RUNNING_HEADER = "某某日报  2026年1月25日  第3版"
+# What the portal page puts around the report (none of it is in the seed's text)
+PAGE_FURNITURE = ("首页", "政务公开", "新闻中心", "当前位置", "来源：", "发表时间", "字号：", "分享到", "微博",
+                  "版权所有", "ICP备", "9999.9", "统计代码", "打印本页", "关闭窗口", "门户网站")
+
+
+def paragraphs(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def write_pdf(text: str, path: Path, per_line: int = 37, lines_per_page: int = 38) -> Path:
+    """The text as a PDF with a text layer (reportlab's built-in STSong-Light: no font file)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    width, height = A4
+    lines = [paragraph[start:start + per_line] for paragraph in paragraphs(text)
+             for start in range(0, len(paragraph), per_line)]
+    pages = [lines[start:start + lines_per_page] for start in range(0, len(lines), lines_per_page)]
+    sheet = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    for number, page in enumerate(pages, start=1):
+        sheet.setFont("STSong-Light", 9)
+        sheet.drawString(72, height - 40, RUNNING_HEADER)
+        sheet.drawCentredString(width / 2, 30, f"- {number} -")
+        sheet.setFont("STSong-Light", 12)
+        for row, line in enumerate(page):
+            sheet.drawString(72, height - 80 - 18 * row, line)
+        sheet.showPage()
+    sheet.save()
+    return path
+
+
+def write_scanned_pdf(path: Path) -> Path:
+    """A PDF of a page with marks on it and no text layer, as a scanner makes."""
+    from reportlab.pdfgen import canvas
+
+    sheet = canvas.Canvas(str(path), invariant=1)
+    for row in range(40):
+        sheet.rect(72, 760 - 18 * row, 300 + (row * 37) % 150, 10, fill=1)
+    sheet.showPage()
+    sheet.save()
+    return path
+
+
+def write_encrypted_pdf(text: str, path: Path) -> Path:
+    """A PDF that opens only with a password."""
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    sheet = canvas.Canvas(str(path), encrypt=pdfencrypt.StandardEncryption("secret", ownerPassword="owner"))
+    sheet.setFont("STSong-Light", 12)
+    sheet.drawString(72, 760, paragraphs(text)[0][:30])
+    sheet.showPage()
+    sheet.save()
+    return path
+
+
+def write_docx(text: str, path: Path) -> Path:
+    import docx
+
+    document = docx.Document()
+    for paragraph in paragraphs(text):
+        document.add_paragraph(paragraph)
+    document.save(str(path))
+    return path
+
+
+def write_portal_page(text: str, path: Path) -> Path:
+    """The report as a government portal shows it, in GBK."""
+    title, *body = paragraphs(text)
+    content = "\n".join(f"<p style=\"text-indent:2em\">\u3000\u3000{line}</p>" for line in body)
+    page = f"""<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN">
+<html><head>
+<meta http-equiv="Content-Type" content="text/html; charset=gb2312">
+<title>{title}_某某市人民政府门户网站</title>
+<script type="text/javascript">var 地区生产总值 = "9999.9亿元";</script>
+<style>.nav {{ color: red }}</style>
+</head><body>
+<div class="top-nav"><a href="/">首页</a> | <a href="/zwgk">政务公开</a> | <a href="/xw">新闻中心</a></div>
+<div class="crumbs">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk">政务公开</a> &gt; 规划计划</div>
+<table width="960"><tr><td class="main">
+<h1>{title}</h1>
+<div class="source">来源：某某日报　发表时间：2026-01-25 09:30　字号：<a>大</a> <a>中</a> <a>小</a></div>
+<div id="zoom">
+{content}
+</div>
+<div class="bdshare">分享到：<a>微信</a> <a>微博</a> <a>QQ空间</a></div>
+<p><a href="javascript:window.print()">【打印本页】</a> <a href="javascript:window.close()">【关闭窗口】</a></p>
+</td></tr></table>
+<div id="footer">版权所有：某某市人民政府办公室　主办单位：某某市人民政府　晋ICP备05000000号</div>
+<script>document.write("统计代码");</script>
+</body></html>
+"""
+    path.write_bytes(page.encode("gbk"))
+    return path

@@ -1,0 +1,131 @@
+"""Reports as people have them: the seed written as a PDF, a .docx and a portal's web page reads
+to the same figures as its .txt, and the furniture of each format never reaches a passage."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import SEED
+from documents import PAGE_FURNITURE, RUNNING_HEADER, write_docx, write_pdf, write_portal_page
+
+from graph.cli import main
+from graph.read import read_report
+from graph.read.formats import sniff
+
+SEED_TEXT = SEED.read_text(encoding="utf-8")
+WRITERS = {"pdf": write_pdf, "docx": write_docx, "html": write_portal_page}
+
+
+@pytest.fixture(scope="module")
+def formats(tmp_path_factory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("formats")
+    return {kind: write(SEED_TEXT, folder / f"seed.{kind}") for kind, write in WRITERS.items()}
+
+
+@pytest.fixture(scope="module")
+def built(formats, tmp_path_factory) -> Path:
+    """One build of a folder holding the seed as .txt, .pdf, .docx and .html."""
+    folder = tmp_path_factory.mktemp("reports")
+    shutil.copy(SEED, folder / "seed.txt")
+    for path in formats.values():
+        shutil.copy(path, folder / path.name)
+    out = folder / "out"
+    result = CliRunner().invoke(main, ["build", str(folder), "-o", str(out), "--jobs", "2"])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def _figures(out: Path) -> dict[str, list[tuple]]:
+    """Each report's observations and targets as (kind, indicator, value, unit, growth, rank, scope,
+    period, target year), read from the built graph."""
+    query = """SELECT ?report ?kind ?indicator ?value ?unit ?growth ?rank ?scope ?period ?year WHERE {
+        ?figure a ?class ; prov:wasDerivedFrom/dcterms:isPartOf+ ?report ; plan:indicator/rdfs:label ?indicator .
+        ?report a plan:Report .
+        VALUES (?class ?kind) { (plan:Observation "observation") (plan:Target "target") }
+        OPTIONAL { ?figure plan:value ?value } OPTIONAL { ?figure plan:unit ?unit }
+        OPTIONAL { ?figure plan:growthRate ?growth } OPTIONAL { ?figure plan:rank ?rank }
+        OPTIONAL { ?figure plan:rankScope ?scope } OPTIONAL { ?figure plan:period ?period }
+        OPTIONAL { ?figure plan:targetYear ?year } }"""
+    result = CliRunner().invoke(main, ["query", query, "--data", str(out / "graph.ttl"), "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.reader(io.StringIO(result.stdout)))[1:]
+    titles = {report["iri"]: Path(report["source"]).suffix for report in _build_json(out)["reports"]}
+    by_report: dict[str, list[tuple]] = {}
+    for report, *figure in rows:
+        by_report.setdefault(titles[report], []).append(tuple(figure))
+    return {suffix: sorted(figures) for suffix, figures in by_report.items()}
+
+
+def _build_json(out: Path) -> dict:
+    return json.loads((out / "build.json").read_text(encoding="utf-8"))
+
+
+def test_the_seed_as_pdf_docx_and_html_gives_the_figures_of_the_txt(built):
+    figures = _figures(built)
+    assert set(figures) == {".txt", ".pdf", ".docx", ".html"}
+    assert len(figures[".txt"]) > 100 and any(kind == "target" for kind, *_ in figures[".txt"])
+    assert ("observation", "地区生产总值", "1815.0", "亿元", "3.2", "8", "全省", "2025", "") in figures[".txt"]
+    for suffix in (".pdf", ".docx", ".html"):
+        assert figures[suffix] == figures[".txt"], suffix
+
+
+def test_the_text_read_is_kept_with_the_output_and_offsets_point_into_it(built, formats):
+    reports = {Path(report["source"]).suffix: report for report in _build_json(built)["reports"]}
+    assert "text" not in reports[".txt"]  # a .txt is its own text
+    assert not any(name.startswith("text/") for name in _build_json(built)["files"][:4])
+    graph = (built / "graph.ttl").read_text(encoding="utf-8")
+    for kind, path in formats.items():
+        entry = reports[f".{kind}"]
+        assert entry["read_from"] == kind and entry["text"] in _build_json(built)["files"]
+        kept = (built / entry["text"]).read_text(encoding="utf-8")
+        document = read_report(path)
+        assert kept == document.text
+        assert entry["iri"].endswith(Path(entry["text"]).stem)
+        for passage in document.passages:
+            joined = "".join(kept[passage.start:passage.end].split())
+            assert passage.text.replace(" ", "") in joined or passage.text == joined, passage
+        assert document.passages[0].text in graph
+
+
+def test_a_pdfs_running_header_and_page_numbers_are_set_apart(formats):
+    document = read_report(formats["pdf"])
+    assert RUNNING_HEADER.split()[0] not in document.text
+    assert "- 1 -" not in document.text and "- 2 -" not in document.text
+    assert len(document.text.splitlines()) > 2 * len(SEED_TEXT.split("\n\n"))  # wrapped: lines, not paragraphs
+    # a sentence wrapped over lines, and one over a page break, are each one passage
+    txt = read_report(SEED)
+    # (reportlab's STSong-Light writes no · into the text layer: 中国·大同 reads 中国大同)
+    assert [p.text for p in document.passages] == [p.text.replace("·", "") for p in txt.passages]
+    assert document.meta == txt.meta
+
+
+def test_a_portal_page_gives_its_title_and_main_text_only(formats):
+    document = read_report(formats["html"])
+    txt = read_report(SEED)
+    assert document.meta == txt.meta  # title from <h1>, the dateline and presenter from the body: decoded from GBK
+    for passage in document.passages:
+        assert not any(word in passage.text for word in PAGE_FURNITURE), passage.text
+    assert not any(word in document.text for word in PAGE_FURNITURE)
+    assert [p.text for p in document.passages] == [p.text for p in txt.passages]
+
+
+def test_a_docx_reads_its_paragraphs(formats):
+    document = read_report(formats["docx"])
+    txt = read_report(SEED)
+    assert document.meta == txt.meta
+    assert [p.text for p in document.passages] == [p.text for p in txt.passages]
+
+
+def test_a_file_without_a_known_suffix_is_read_by_its_first_bytes(formats, tmp_path):
+    for kind, path in formats.items():
+        unnamed = tmp_path / f"download-{kind}"
+        shutil.copy(path, unnamed)
+        assert sniff(unnamed.read_bytes()) == kind
+        assert read_report(unnamed).read_from == kind
+    assert sniff(SEED.read_bytes()) == "text"
