@@ -94,6 +94,7 @@ def write_portal_page(text: str, path: Path) -> Path:
 <script type="text/javascript">var 地区生产总值 = "9999.9亿元";</script>
 <style>.nav {{ color: red }}</style>
 </head><body>
+<h1 class="logo"><img src="logo.png" alt="">某某市人民政府门户网站</h1>
 <div class="top-nav"><a href="/">首页</a> | <a href="/zwgk">政务公开</a> | <a href="/xw">新闻中心</a></div>
 <div class="crumbs">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk">政务公开</a> &gt; 规划计划</div>
 <table width="960"><tr><td class="main">

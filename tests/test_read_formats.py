@@ -129,3 +129,23 @@ def test_a_file_without_a_known_suffix_is_read_by_its_first_bytes(formats, tmp_p
         assert sniff(unnamed.read_bytes()) == kind
         assert read_report(unnamed).read_from == kind
     assert sniff(SEED.read_bytes()) == "text"
+
+
+def test_a_rebuild_from_the_cache_writes_the_same_texts_and_drops_a_removed_reports(formats, tmp_path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for path in formats.values():
+        shutil.copy(path, folder / path.name)
+    out = tmp_path / "out"
+
+    def files() -> dict[str, bytes]:
+        return {str(p.relative_to(out)): p.read_bytes() for p in (out / "text").iterdir()}
+    assert CliRunner().invoke(main, ["build", str(folder), "-o", str(out), "--jobs", "1"]).exit_code == 0
+    first = files()
+    assert len(first) == 3
+    result = CliRunner().invoke(main, ["build", str(folder), "-o", str(out), "--jobs", "1"])
+    assert "3 unchanged report(s)" in result.stdout and files() == first
+    (folder / "seed.pdf").unlink()
+    assert CliRunner().invoke(main, ["build", str(folder), "-o", str(out), "--jobs", "1"]).exit_code == 0
+    named = {entry for entry in _build_json(out)["files"] if entry.startswith("text/")}
+    assert set(files()) == named and len(named) == 2 and named < set(first)  # the PDF's text is gone

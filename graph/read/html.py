@@ -33,6 +33,7 @@ BLOCK_TAGS = frozenset(("p", "div", "br", "li", "ul", "ol", "dl", "dt", "dd", "h
 # lines of page furniture inside the main text: share, print and close buttons, previous/next links
 _FURNITURE_LINE = re.compile(r"^[【\[]?(?:分享到|打印|关闭|关闭窗口|打印本页|上一篇|下一篇|扫一扫|返回顶部)")
 FURNITURE_LINE_MAX = 80  # a line of furniture is short; a sentence of the report may quote 来源:
+TITLE_MIN_HAN = 6  # a report's title is longer than a site's logo or a column's name (要闻, 通知公告)
 
 
 def html_text(data: bytes, path: Path) -> str:
@@ -68,12 +69,21 @@ def _decoded(data: bytes, path: Path) -> str:
 
 
 def _title(root) -> str:
-    for found in (root.xpath("//h1"), root.xpath("//*[contains(@class, 'title')]"), root.xpath("//title")):
-        for element in found:
-            text = _squeezed(element.text_content())
-            if HAN.search(text):
-                return re.split(r"\s+[-_|]\s+|_", text)[0] if element.tag == "title" else text
-    return ""
+    """The report's title: the heading (h1-h3, or what the page calls its title) that its <title>
+    names, as portals print the site's name beside it (标题_某某市人民政府); else the first <h1>,
+    else the <title> without the site's name."""
+    page = _squeezed(" ".join(element.text_content() for element in root.xpath("//title")))
+    headings = [_squeezed(element.text_content()) for element in
+                root.xpath("//h1 | //h2 | //h3 | //*[contains(@class, 'title') or contains(@id, 'title')]")]
+    headings = [text for text in headings if len(HAN.findall(text)) >= TITLE_MIN_HAN]
+    named = [text for text in headings if text in page]
+    if named:
+        return max(named, key=len)
+    h1 = [_squeezed(element.text_content()) for element in root.xpath("//h1")]
+    h1 = [text for text in h1 if len(HAN.findall(text)) >= TITLE_MIN_HAN]
+    if h1:
+        return h1[0]
+    return re.split(r"\s*[-_|]\s*", page)[0] if HAN.search(page) else ""
 
 
 def _drop_furniture(root) -> None:
