@@ -45,6 +45,32 @@ def write_pdf(text: str, path: Path, per_line: int = 37, lines_per_page: int = 3
     return path
 
 
+def write_two_column_pdf(text: str, path: Path, per_line: int = 17, lines_per_column: int = 38) -> Path:
+    """The paragraphs of the text in two columns a page, as a newspaper sets them."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    width, height = A4
+    lines = [paragraph[start:start + per_line] for paragraph in paragraphs(text)
+             for start in range(0, len(paragraph), per_line)]
+    sheet = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    page_lines = 2 * lines_per_column
+    for number, first in enumerate(range(0, len(lines), page_lines), start=1):
+        sheet.setFont("STSong-Light", 9)
+        sheet.drawString(72, height - 40, RUNNING_HEADER)
+        sheet.drawCentredString(width / 2, 30, f"第{number}页")
+        sheet.setFont("STSong-Light", 12)
+        for index, line in enumerate(lines[first:first + page_lines]):
+            column, row = divmod(index, lines_per_column)
+            sheet.drawString(60 + 260 * column, height - 80 - 18 * row, line)
+        sheet.showPage()
+    sheet.save()
+    return path
+
+
 def write_scanned_pdf(path: Path) -> Path:
     """A PDF of a page with marks on it and no text layer, as a scanner makes."""
     from reportlab.pdfgen import canvas

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import SEED
-from documents import PAGE_FURNITURE, RUNNING_HEADER, write_docx, write_pdf, write_portal_page
+from documents import PAGE_FURNITURE, RUNNING_HEADER, write_docx, write_pdf, write_portal_page, write_two_column_pdf
 
 from graph.cli import main
 from graph.read import read_report
@@ -103,6 +103,13 @@ def test_a_pdfs_running_header_and_page_numbers_are_set_apart(formats):
     # (reportlab's STSong-Light writes no · into the text layer: 中国·大同 reads 中国大同)
     assert [p.text for p in document.passages] == [p.text.replace("·", "") for p in txt.passages]
     assert document.meta == txt.meta
+
+
+def test_a_two_column_pdf_is_read_one_column_after_the_other(tmp_path):
+    body = [line for line in SEED_TEXT.splitlines() if len(line) > 60 and line.endswith("。")][:12]
+    document = read_report(write_two_column_pdf("\n".join(body), tmp_path / "columns.pdf"))
+    assert "第1页" not in document.text and RUNNING_HEADER.split()[0] not in document.text
+    assert "".join(p.text for p in document.passages) == "".join(body).replace("·", "").replace(" ", "")
 
 
 def test_a_portal_page_gives_its_title_and_main_text_only(formats):
