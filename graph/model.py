@@ -57,6 +57,19 @@ class Passage:
     # the file offset of each character of `text`: the repaired text leaves out line breaks,
     # spaces a PDF conversion put inside words (全县生 产总值 266.67 亿元) and footnote marks
     offsets: tuple[int, ...] = field(default=(), repr=False, compare=False)
+    table: int | None = None  # a row of a table: the table's number in the report (Table.number)
+    row: int | None = None  # and the row's, from 0 for its head row
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table of data of a Word file or web page: 主要指标完成情况表 (指标 | 单位 | 计划 | 完成 | 增长)."""
+
+    number: int  # from 1, in the order of the report
+    caption: str | None  # the line just before it, when that names it (表1: 2025年主要经济指标)
+    start: int  # span of its rows
+    end: int
+    section: str | None
 
 
 @dataclass(frozen=True)
@@ -95,6 +108,7 @@ class Document:
     replaced: tuple[tuple[int, int], ...] = ()
     # "pdf", "docx", "html": text is what plankg read from a file of that kind (kept with the output)
     read_from: str | None = None
+    tables: tuple[Table, ...] = ()
 
 
 class FigureKind(str, Enum):

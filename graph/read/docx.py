@@ -2,9 +2,10 @@
 
 python-docx reads the document's body; page headers, footers and footnotes are parts of their own
 in a .docx, so they never mix into the body. A line break inside a paragraph (Shift+Enter) is a
-line of the text too; graph.read.layout joins a sentence broken there, as in a .txt. Tables are
-not read yet (their figures are left out). A file that is no ZIP, is cut off, or lacks its document
-part is refused in one line.
+line of the text too; graph.read.layout joins a sentence broken there, as in a .txt. A table of
+data is one line a row, its cells between bars (graph.read.rows); a page laid out in a table is
+read as its paragraphs. A file that is no ZIP, is cut off, or lacks its document part is refused
+in one line.
 """
 
 from __future__ import annotations
@@ -14,13 +15,23 @@ from io import BytesIO
 from pathlib import Path
 
 from graph.errors import InputError
+from graph.read.rows import is_data_table, row_line
 
 
 def docx_text(data: bytes, path: Path) -> str:
     """The body text of a .docx's bytes."""
     document = _open(data, path)
-    lines = [line.strip() for paragraph in document.paragraphs for line in paragraph.text.splitlines()]
-    return "".join(f"{line}\n" for line in lines if line)
+    lines: list[str] = []
+    for block in document.iter_inner_content():
+        lines += _table_lines(block) if hasattr(block, "rows") else block.text.splitlines()
+    return "".join(f"{line.strip()}\n" for line in lines if line.strip())
+
+
+def _table_lines(table) -> list[str]:
+    rows = [[cell.text for cell in row.cells] for row in table.rows]
+    if is_data_table(rows):
+        return [row_line(row) for row in rows]
+    return [line for row in rows for cell in dict.fromkeys(row) for line in cell.splitlines()]
 
 
 def _open(data: bytes, path: Path):

@@ -6,7 +6,8 @@ scripts and a footer. lxml parses the page (as browsers do, forgiving broken mar
 furniture is dropped by its tags (nav, footer, script …) and by the names pages give it (class or
 id nav, menu, crumb, share, footer …); the main text is the element that holds most Chinese text
 outside links, where the paragraphs of the report are; the title is the page's <h1> (else its
-<title>). Each block element (p, div, br, li, h1 …) ends a line. A page is decoded by the charset
+<title>). Each block element (p, div, br, li, h1 …) ends a line; a table of data is one line a
+row, its cells between bars (graph.read.rows), a cell spanning columns written in each. A page is decoded by the charset
 it declares (GB2312 and GBK read as GB18030, which holds both), else as a text file is.
 """
 
@@ -18,6 +19,7 @@ from pathlib import Path
 from graph.errors import InputError
 from graph.read.decode import HAN, decode_text
 from graph.read.header import is_page_furniture
+from graph.read.rows import is_data_table, row_line
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.I)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -121,6 +123,11 @@ def _lines(element) -> list[str]:
     pieces: list[str] = []
 
     def walk(node) -> None:
+        if node.tag == "table":
+            rows = _rows(node)
+            if rows is not None:
+                pieces.extend(f"\n{row_line(row)}\n" for row in rows)
+                return
         block = node.tag in BLOCK_TAGS
         if block:
             pieces.append("\n")
@@ -134,6 +141,20 @@ def _lines(element) -> list[str]:
 
     walk(element)
     return [line for line in (_squeezed(raw) for raw in "".join(pieces).split("\n")) if line]
+
+
+def _rows(table) -> list[list[str]] | None:
+    """A table's rows of cell texts, if it is a table of data (none nested in it)."""
+    if table.xpath(".//table"):
+        return None
+    rows = []
+    for row in table.xpath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr"):
+        cells: list[str] = []
+        for cell in row.xpath("./td | ./th"):
+            span = cell.get("colspan", "1")
+            cells += [_squeezed(cell.text_content())] * (int(span) if span.isdigit() and 0 < int(span) < 50 else 1)
+        rows.append(cells)
+    return rows if is_data_table(rows) else None
 
 
 def _flowed(text: str | None) -> str:
