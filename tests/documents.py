@@ -138,3 +138,60 @@ def write_portal_page(text: str, path: Path) -> Path:
 """
     path.write_bytes(page.encode("gbk"))
     return path
+
+
+# A report written for the tests whose main figures are a table of ten indicators: each row's
+# plan for the year reviewed and what it reached (indicator, unit, plan, reached, growth)
+TABLE_ROWS = [
+    ("地区生产总值", "亿元", "2100", "2087.5", "5.1"),
+    ("规模以上工业增加值", "亿元", "640", "652.3", "6.2"),
+    ("固定资产投资", "亿元", "900", "861.4", "-4.3"),
+    ("社会消费品零售总额", "亿元", "1000", "1012.8", "4.8"),
+    ("一般公共预算收入", "亿元", "190", "193.4", "2.3"),
+    ("进出口总额", "亿元", "150", "163.9", "9.7"),
+    ("城镇居民人均可支配收入", "元", "46000", "45871", "4.5"),
+    ("农村居民人均可支配收入", "元", "18500", "18622", "6.6"),
+    ("城镇新增就业", "万人", "4.5", "4.62", "2.7"),
+    ("单位地区生产总值能耗下降", "%", "3", "3.2", "0.4"),
+]
+TABLE_HEAD = ("指标", "单位", "2030年计划", "2030年完成", "比上年增长(%)")
+TABLE_BEFORE = ["关于某某市2030年国民经济和社会发展计划执行情况与2031年计划草案的报告",
+                "——2031年1月9日在某某市第八届人民代表大会第三次会议上",
+                "各位代表：",
+                "一、2030年计划执行情况",
+                "一年来，全市经济运行总体平稳，主要指标完成情况见下表。",
+                "表1：2030年主要经济指标完成情况"]
+TABLE_AFTER = ["二、2031年计划安排", "全面完成年度目标任务。"]
+
+
+def write_table_docx(path: Path) -> Path:
+    import docx
+
+    document = docx.Document()
+    for paragraph in TABLE_BEFORE:
+        document.add_paragraph(paragraph)
+    table = document.add_table(rows=1 + len(TABLE_ROWS), cols=len(TABLE_HEAD))
+    for row, cells in enumerate([TABLE_HEAD, *TABLE_ROWS]):
+        for column, text in enumerate(cells):
+            table.cell(row, column).text = text
+    for paragraph in TABLE_AFTER:
+        document.add_paragraph(paragraph)
+    document.save(str(path))
+    return path
+
+
+def write_table_page(path: Path) -> Path:
+    """The same report as a portal's page in GBK, its table as Word exports one (a <p> in each cell)."""
+    title, *before = TABLE_BEFORE
+    head = "".join(f"<td><p><b>{cell}</b></p></td>" for cell in TABLE_HEAD)
+    body = "".join("<tr>" + "".join(f"<td><p>{cell}</p></td>" for cell in row) + "</tr>\n" for row in TABLE_ROWS)
+    page = f"""<html><head><meta charset="gbk"><title>{title}</title></head><body>
+<div class="nav"><a href="/">首页</a> <a>政务公开</a></div>
+<h1>{title}</h1><div class="info">来源：某某市发展和改革委员会 发表时间：2031-01-12</div>
+<div class="content">{"".join(f"<p>{line}</p>" for line in before)}
+<table border="1"><tbody><tr>{head}</tr>
+{body}</tbody></table>
+{"".join(f"<p>{line}</p>" for line in TABLE_AFTER)}</div>
+<div class="footer">版权所有</div></body></html>"""
+    path.write_bytes(page.encode("gbk"))
+    return path

@@ -51,7 +51,7 @@ def _figures(out: Path) -> dict[str, list[tuple]]:
         OPTIONAL { ?figure plan:value ?value } OPTIONAL { ?figure plan:unit ?unit }
         OPTIONAL { ?figure plan:growthRate ?growth } OPTIONAL { ?figure plan:rank ?rank }
         OPTIONAL { ?figure plan:rankScope ?scope } OPTIONAL { ?figure plan:period ?period }
-        OPTIONAL { ?figure plan:targetYear ?year } }"""
+        OPTIONAL { ?figure plan:targetYear ?year } FILTER (lang(?indicator) = "zh") }"""
     result = CliRunner().invoke(main, ["query", query, "--data", str(out / "graph.ttl"), "--format", "csv"])
     assert result.exit_code == 0, result.output
     rows = list(csv.reader(io.StringIO(result.stdout)))[1:]
