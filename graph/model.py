@@ -7,6 +7,7 @@ pair of character offsets into the decoded file text (Unicode code points, end e
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -109,6 +110,11 @@ class Document:
     # "pdf", "docx", "html": text is what plankg read from a file of that kind (kept with the output)
     read_from: str | None = None
     tables: tuple[Table, ...] = ()
+    pages: tuple[int, ...] = ()  # of a PDF: the offset in text at which each page's text starts
+
+    def page_of(self, offset: int) -> int | None:
+        """The page (from 1) of a PDF that the text at `offset` was printed on."""
+        return bisect_right(self.pages, offset) if self.pages else None
 
 
 class FigureKind(str, Enum):

@@ -156,3 +156,17 @@ def test_a_rebuild_from_the_cache_writes_the_same_texts_and_drops_a_removed_repo
     assert CliRunner().invoke(main, ["build", str(folder), "-o", str(out), "--jobs", "1"]).exit_code == 0
     named = {entry for entry in _build_json(out)["files"] if entry.startswith("text/")}
     assert set(files()) == named and len(named) == 2 and named < set(first)  # the PDF's text is gone
+
+
+def test_each_passage_of_a_pdf_records_its_page(formats, built):
+    document = read_report(formats["pdf"])
+    pages = [document.page_of(passage.start) for passage in document.passages]
+    assert pages[0] == 1 and pages[-1] == len(document.pages) > 1 and pages == sorted(pages)
+    assert read_report(SEED).page_of(0) is None
+    query = """SELECT ?file (COUNT(?passage) AS ?passages) (COUNT(?page) AS ?paged) (MAX(?page) AS ?last) WHERE {
+        ?passage a plan:Passage ; dcterms:isPartOf+ ?report . ?report a plan:Report ; plan:sourceFile ?file .
+        OPTIONAL { ?passage plan:page ?page } } GROUP BY ?file ORDER BY ?file"""
+    result = CliRunner().invoke(main, ["query", query, "--data", str(built / "graph.ttl"), "--format", "csv"])
+    counts = {row[0]: row[1:] for row in list(csv.reader(io.StringIO(result.stdout)))[1:]}
+    assert counts["seed.pdf"] == [str(len(pages)), str(len(pages)), str(len(document.pages))]
+    assert counts["seed.txt"][1] == counts["seed.docx"][1] == "0"

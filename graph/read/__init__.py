@@ -40,11 +40,11 @@ def read_report(path: Path) -> Document:
     """Read one report file into a Document; raises InputError for a file that is not a report."""
     read = read_source(path)
     return parse_document(read.text, source=path.name, sha256=read.sha256, replaced=read.replaced,
-                          read_from=read.read_from)
+                          read_from=read.read_from, pages=read.pages)
 
 
 def parse_document(text: str, source: str, sha256: str = "", replaced: tuple[tuple[int, int], ...] = (),
-                   read_from: str | None = None) -> Document:
+                   read_from: str | None = None, pages: tuple[int, ...] = ()) -> Document:
     """Locate the metadata, sections, passages and captions of a report's text."""
     lines = split_lines(text)
     header, body = _split_header(lines)
@@ -63,6 +63,7 @@ def parse_document(text: str, source: str, sha256: str = "", replaced: tuple[tup
         replaced=replaced,
         read_from=read_from,
         tables=tuple(tables),
+        pages=pages,
     )
 
 

@@ -31,6 +31,7 @@ class Source:
     sha256: str  # of the file's bytes
     read_from: str | None = None  # "pdf", "docx", "html": the text is plankg's reading, kept with the output
     replaced: Replaced = ()
+    pages: tuple[int, ...] = ()  # of a PDF: the offset in text at which each page's text starts
 
 
 def read_source(path: Path) -> Source:
@@ -40,10 +41,10 @@ def read_source(path: Path) -> Source:
     if kind == "text":
         decoded = decode_text(data, path)
         return Source(decoded.text, decoded.sha256, None, decoded.replaced)
-    text = _convert(kind, data, path)
+    text, pages = _convert(kind, data, path)
     if not HAN.search(text):
         raise InputError(f"{path}: no Chinese text in the file; plankg reads Chinese reports")
-    return Source(text, hashlib.sha256(data).hexdigest(), kind)
+    return Source(text, hashlib.sha256(data).hexdigest(), kind, pages=pages)
 
 
 def sniff(data: bytes) -> str:
@@ -59,7 +60,8 @@ def sniff(data: bytes) -> str:
     return "text"
 
 
-def _convert(kind: str, data: bytes, path: Path) -> str:
+def _convert(kind: str, data: bytes, path: Path) -> tuple[str, tuple[int, ...]]:
+    """The text of a PDF (and where its pages start), a Word file or a web page."""
     if kind == "pdf":
         from graph.read.pdf import pdf_text
 
@@ -67,7 +69,7 @@ def _convert(kind: str, data: bytes, path: Path) -> str:
     if kind == "docx":
         from graph.read.docx import docx_text
 
-        return docx_text(data, path)
+        return docx_text(data, path), ()
     from graph.read.html import html_text
 
-    return html_text(data, path)
+    return html_text(data, path), ()

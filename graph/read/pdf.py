@@ -44,14 +44,23 @@ class PdfLine:
     height: float  # the page's
 
 
-def pdf_text(data: bytes, path: Path) -> str:
-    """The report's text from a PDF's bytes: body lines in reading order, one a line."""
+def pdf_text(data: bytes, path: Path) -> tuple[str, tuple[int, ...]]:
+    """The report's text from a PDF's bytes (body lines in reading order, one a line), and the
+    offset in it at which each page's text starts."""
     pages = _pages(data, path)
     if not any(page for page in pages):
         raise InputError(f"{path}: no text layer: a scanned PDF? plankg does not do OCR")
     furniture = _furniture(pages)
-    lines = [line.text for page in pages for line in page if line.text and id(line) not in furniture]
-    return "\n".join(lines) + "\n"
+    text: list[str] = []
+    starts: list[int] = []
+    length = 0
+    for page in pages:
+        starts.append(length)
+        for line in page:
+            if id(line) not in furniture:
+                text.append(f"{line.text}\n")
+                length += len(line.text) + 1
+    return "".join(text), tuple(starts)
 
 
 def _pages(data: bytes, path: Path) -> list[list[PdfLine]]:
