@@ -78,3 +78,19 @@ def test_a_page_laid_out_in_a_table_is_read_as_text(tmp_path):
     document = read_report(page)
     assert not document.tables and "|" not in document.text
     assert any("2087.5亿元" in p.text for p in document.passages)
+
+
+def test_a_txt_with_its_table_written_a_row_a_line_between_bars_reads_the_same(tmp_path):
+    from documents import TABLE_AFTER, TABLE_BEFORE
+
+    from graph.read.rows import row_line
+
+    lines = [*TABLE_BEFORE, row_line(list(TABLE_HEAD)), *(row_line(list(row)) for row in TABLE_ROWS), *TABLE_AFTER]
+    report = tmp_path / "report.txt"
+    report.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    document = read_report(report)
+    figures = [f for f in extract(document).figures if document.passages[f.passage].table == 1]
+    assert sorted((f.indicator, f.value) for f in figures if f.kind is FigureKind.TARGET) == \
+        sorted((name, plan) for name, _, plan, _, _ in TABLE_ROWS)
+    assert sorted((f.indicator, f.value, f.growth_rate) for f in figures if f.kind is FigureKind.OBSERVATION) == \
+        sorted((name, reached, growth) for name, _, _, reached, growth in TABLE_ROWS)
