@@ -170,3 +170,16 @@ def test_each_passage_of_a_pdf_records_its_page(formats, built):
     counts = {row[0]: row[1:] for row in list(csv.reader(io.StringIO(result.stdout)))[1:]}
     assert counts["seed.pdf"] == [str(len(pages)), str(len(pages)), str(len(document.pages))]
     assert counts["seed.txt"][1] == counts["seed.docx"][1] == "0"
+
+
+def test_furniture_inside_the_main_text_and_a_page_with_no_declared_charset(tmp_path):
+    from graph.read.html import html_text
+
+    sentence = "全市地区生产总值完成2087.5亿元，同比增长5.1%，总量稳步扩大，质量效益持续提升。"
+    page = f"""<html><head><title>某某市2030年计划执行情况的报告</title></head><body><div id="main">
+        <p>来源：某某日报　发布时间：2031-01-12 10:00　浏览次数：128</p><p>【字号：大 中 小】</p>
+        {"".join(f"<p>{sentence}</p>" for _ in range(4))}
+        <p>【打印本页】【关闭窗口】</p><p>分享到：微信 微博</p></div></body></html>"""
+    for encoding in ("gb18030", "utf-8"):
+        text = html_text(page.encode(encoding), tmp_path / "page.html")
+        assert text.splitlines() == ["某某市2030年计划执行情况的报告", *[sentence] * 4], encoding
