@@ -6,8 +6,8 @@ wall time and peak memory of each, on this machine. Writes bench/RESULTS.md.
 
 Cases: the seed build, clean and unchanged; corpus builds with 2 jobs in memory and into
 Oxigraph, the baseline (bench/baseline.py: one process, one rdflib Dataset) and a rebuild with
-one report changed; every bundled query on the largest corpus's graph from Oxigraph and from the
-baseline (rdflib's store and SPARQL engine), and the store's own answer time; the time to
+one report changed; every bundled query on the largest corpus's graph from the Oxigraph store,
+over --data (Oxigraph in memory) and the baseline (--engine rdflib), and the store's own answer time; the time to
 settle in headless chromium of the seed's page and of a 2,000-node view, when installed; and
 `plankg serve` under load (bench/load.py).
 """
@@ -18,6 +18,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import shutil
 import signal
 import statistics
@@ -80,16 +81,17 @@ def page_settle_seconds(page: Path, runs: int) -> float | None:
     return statistics.median(times)
 
 
+RESULTS = Path(__file__).parent / "RESULTS.md"
 BASELINE_LIMIT = 60  # seconds a baseline query may take before it is stopped
 DRAWN = ("Company", "Bank", "School", "Organization", "Project", "Policy", "Sector", "Place")  # shown at first
 
 
 def answer_seconds(store_dir: Path, name: str, runs: int, bindings: dict[str, str]) -> float:
     """The store's own time to answer a bundled query and hand over every row (in this process)."""
+    from graph.sparql.oxigraph import OxigraphStore
     from graph.sparql.query import bind, query_text
-    from graph.sparql.stores import OxigraphStore
 
-    store = OxigraphStore(store_dir)
+    store = OxigraphStore.open(store_dir, read_only=True)
     sparql = bind(query_text(name), bindings)
     times = []
     for _ in range(runs):
@@ -151,14 +153,15 @@ def main() -> None:
     for name in bundled_queries():
         bindings = {"name": entity} if name == "entity" else {}
         extra = [arg for key, value in bindings.items() for arg in ("--bind", f"{key}={value}")]
-        rows.append((f"query {name} on {largest} reports (Oxigraph)",
+        rows.append((f"query {name} on {largest} reports (--store oxigraph)",
                      *measure([*PLANKG, "query", name, "--format", "csv", "--store", f"oxigraph:{store}", *extra],
                               max(args.runs, 5))))  # a second each: five runs steady the median
+        data = [*PLANKG, "query", name, "--format", "csv", "--data", str(work / f"out-{largest}" / "graph.ttl"), *extra]
+        rows.append((f"query {name} on {largest} reports (--data, Oxigraph in memory)", *measure(data, args.runs)))
         baseline_runs = 1 if largest >= 1000 else args.runs  # rdflib parses the whole graph each time
-        rows.append((f"query {name} on {largest} reports (baseline: rdflib"
+        rows.append((f"query {name} on {largest} reports (baseline: --data --engine rdflib"
                      f"{', 1 run' if baseline_runs < args.runs else ''})",
-                     *measure([*PLANKG, "query", name, "--format", "csv", "--data",
-                               str(work / f"out-{largest}" / "graph.ttl"), *extra], baseline_runs, BASELINE_LIMIT)))
+                     *measure([*data, "--engine", "rdflib"], baseline_runs, BASELINE_LIMIT)))
         answers.append((name, answer_seconds(store, name, args.runs, bindings), bindings))
     settle = {"seed's page": page_settle_seconds(work / "seed" / "graph.html", args.runs)}
     view = work / "view-2000.html"
@@ -175,9 +178,9 @@ def main() -> None:
 
 def _an_entity(store: Path) -> str:
     """A company of the corpus, for the entity query, which is asked about one thing at a time."""
-    from graph.sparql.stores import OxigraphStore
+    from graph.sparql.oxigraph import OxigraphStore
 
-    answer = OxigraphStore(store).query(
+    answer = OxigraphStore.open(store, read_only=True).query(
         'SELECT ?name WHERE { ?c a plan:Company ; rdfs:label ?name FILTER (lang(?name) = "zh") } '
         'ORDER BY ?name LIMIT 1')
     return str(answer.rows[0][0])
@@ -203,8 +206,25 @@ def write(rows, answers, settle, args, triples, load) -> None:
                      for what, seconds in settle.items()]
     lines += ["", "`plankg serve` on the seed's graph under load (bench/load.py, 127.0.0.1, its defaults):", ""]
     lines += [f"- {line}" for line in load]
-    (Path(__file__).parent / "RESULTS.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    kept = _sections(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else ""
+    RESULTS.write_text("\n".join(lines) + "\n" + (f"\n{kept}" if kept else ""), encoding="utf-8")
     print("\n".join(lines))
+
+
+def write_section(name: str, lines: list[str]) -> None:
+    """Replace (or add) in RESULTS.md the section another bench script owns, between its marks;
+    this script's own rewrite keeps it."""
+    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
+    block = f"<!-- {name} -->\n" + "\n".join(lines) + f"\n<!-- /{name} -->\n"
+    pattern = re.compile(rf"<!-- {re.escape(name)} -->\n.*?<!-- /{re.escape(name)} -->\n", re.DOTALL)
+    text = pattern.sub(lambda _: block, text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + block
+    RESULTS.write_text(text, encoding="utf-8")
+    print("\n".join(lines))
+
+
+def _sections(text: str) -> str:
+    """The sections of RESULTS.md that other bench scripts wrote."""
+    return "\n".join(match.group() for match in re.finditer(r"<!-- ([\w-]+) -->\n.*?<!-- /\1 -->\n", text, re.DOTALL))
 
 
 if __name__ == "__main__":

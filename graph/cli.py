@@ -175,6 +175,11 @@ def _data_option(help_text: str):
                         help=help_text + " (.ttl, .trig, .nt, .nq, .jsonld, .rdf); default output/graph.ttl.")
 
 
+def _engine_option(command):
+    return click.option("--engine", default="oxigraph", show_default=True, type=click.Choice(["oxigraph", "rdflib"]),
+                        help="What answers over --data files: Oxigraph (fast) or rdflib (pure Python).")(command)
+
+
 def _bindings(values: tuple[str, ...]) -> dict[str, str]:
     bindings = {}
     for value in values:
@@ -195,8 +200,9 @@ def _bindings(values: tuple[str, ...]) -> dict[str, str]:
 @click.option("--format", "output_format", default="table", show_default=True,
               type=click.Choice(["table", "csv", "tsv", "json", "turtle"]))
 @click.option("--list", "list_queries", is_flag=True, help="List the bundled queries.")
+@_engine_option
 def query(query: str | None, data_files: tuple[Path, ...], store_spec: str | None, endpoint: str | None,
-          bindings: tuple[str, ...], output_format: str, list_queries: bool) -> None:
+          bindings: tuple[str, ...], output_format: str, list_queries: bool, engine: str) -> None:
     """Run SPARQL (inline, a .rq file, or a bundled query's NAME) over the graph."""
     from graph.sparql import query as queries
     from graph.sparql.stores import open_store
@@ -208,8 +214,8 @@ def query(query: str | None, data_files: tuple[Path, ...], store_spec: str | Non
     if not query:
         raise click.UsageError("give a SPARQL query, a .rq file or a query name (see --list)")
     sparql = queries.bind(queries.query_text(query), _bindings(bindings))
-    store = open_store(endpoint or store_spec, list(data_files) or [DEFAULT_DATA])
-    written = store.results(sparql, output_format) if hasattr(store, "results") else None
+    store = open_store(endpoint or store_spec, list(data_files) or [DEFAULT_DATA], engine)
+    written = store.results(sparql, output_format)
     if written is not None:  # the store wrote the rows itself
         click.echo(written, nl=False)
         return
@@ -221,16 +227,10 @@ def query(query: str | None, data_files: tuple[Path, ...], store_spec: str | Non
 @_data_option("RDF file(s) to check")
 def validate(data_files: tuple[Path, ...]) -> None:
     """Check the graph against the SHACL shapes of ontology/shapes.ttl."""
-    from rdflib import Graph
-
     from graph.build.validate import validate_graph
-    from graph.sparql.query import load_data
+    from graph.sparql.datafiles import read_graph
 
-    dataset = load_data(list(data_files) or [DEFAULT_DATA], with_ontology=False)
-    data = Graph()
-    for context in dataset.graphs():
-        for triple in context:
-            data.add(triple)
+    data = read_graph(list(data_files) or [DEFAULT_DATA])
     result = validate_graph(data, inplace=True)
     if result.conforms:
         click.echo(f"SHACL: the graph conforms ({len(data)} triples checked)")
@@ -255,16 +255,18 @@ def validate(data_files: tuple[Path, ...]) -> None:
               metavar="MB", help="Memory a query may take beyond the server's own (503 past it).")
 @click.option("--client-timeout", default=10.0, show_default=True, type=click.FloatRange(min=0.1),
               help="Seconds a client has to send a whole request.")
+@_engine_option
 def serve(host: str, port: int, data_files: tuple[Path, ...], store_spec: str | None, page: Path,
           timeout: float, max_rows: int, max_concurrent: int | None, query_memory_mb: int,
-          client_timeout: float) -> None:
+          client_timeout: float, engine: str) -> None:
     """Serve the graph: SPARQL 1.1 Protocol at /sparql (read-only), the page at /, a form at /query."""
     from graph.sparql.server import serve as run_server
 
     gc.enable()  # a server runs on: its garbage must be collected (run() paused the collector)
     run_server(host, port, store_spec, list(data_files) or [DEFAULT_DATA], page, timeout, max_rows,
                announce=lambda url: click.echo(f"SPARQL endpoint: {url}sparql   page: {url}   form: {url}query"),
-               max_concurrent=max_concurrent, query_memory_mb=query_memory_mb, client_timeout=client_timeout)
+               max_concurrent=max_concurrent, query_memory_mb=query_memory_mb, client_timeout=client_timeout,
+               engine=engine)
 
 
 @main.command()
@@ -294,18 +296,12 @@ def push(endpoint: str, graph_store: str | None, data_file: Path, user: str | No
 def view(focus: str | None, depth: int, classes: tuple[str, ...], max_nodes: int, data_files: tuple[Path, ...],
          out_file: Path) -> None:
     """Draw the graph, or a part of it, as a network page that works offline."""
-    from rdflib import Graph
-
     from graph.build.files import write_all_atomically
     from graph.page.analyse import entity_network, select
     from graph.page.render import render_page
-    from graph.sparql.query import load_data
+    from graph.sparql.datafiles import read_graph
 
-    dataset = load_data(list(data_files) or [DEFAULT_DATA], with_ontology=False)
-    graph = Graph()
-    for context in dataset.graphs():
-        for triple in context:
-            graph.add(triple)
+    graph = read_graph(list(data_files) or [DEFAULT_DATA])
     network, notes = select(entity_network(graph), focus, depth, classes, max_nodes)
     title = f"plankg: {focus}" if focus else "plankg"
     write_all_atomically({out_file: render_page(network, title, tuple(notes)).encode("utf-8")})

@@ -295,6 +295,8 @@ CASES = {
     "a query name that is not bundled": lambda t: query_data(t, "no-such-query"),
     "`--data` naming a file that does not exist": lambda t: plankg("query", "figures", "--data", t / "none.ttl"),
     "`--data` naming a file that is not RDF": broken_rdf,
+    "`--engine rdflib` with `--store oxigraph:DIR` or `--endpoint`":
+        lambda t: plankg("query", "figures", "--engine", "rdflib", "--endpoint", "http://127.0.0.1:9/sparql"),
 }
 
 

@@ -1,6 +1,7 @@
 """A query reads the graph it was given and nothing else: FROM / FROM NAMED a graph the store
-lacks, SERVICE and LOAD are refused in one line, in memory, in the Oxigraph store, on the command
-line and at the endpoint; a listener on the loopback proves that no request left."""
+lacks, SERVICE and LOAD are refused in one line, in memory (Oxigraph's engine and rdflib's), in the
+persistent Oxigraph store, on the command line and at the endpoint; a listener on the loopback
+proves that no request left."""
 
 from __future__ import annotations
 
@@ -21,7 +22,9 @@ from conftest import ROOT
 
 from graph.cli import main
 from graph.errors import QueryError
-from graph.sparql.stores import MemoryStore, OxigraphStore, open_store
+from graph.sparql.oxigraph import OxigraphStore
+from graph.sparql.rdflib_engine import RdflibStore
+from graph.sparql.stores import open_store
 
 REPORT = "https://w3id.org/plankg/id/report/outside-test"
 TRIG = f"""<{REPORT}> {{
@@ -94,9 +97,18 @@ def data(tmp_path_factory) -> dict[str, Path]:
 
 
 @pytest.fixture(scope="module")
-def memory(data) -> MemoryStore:
+def memory(data) -> OxigraphStore:
+    """The data files in memory, asked by Oxigraph's engine (the default)."""
     store = open_store("memory", [data["trig"], data["ttl"]])
-    assert isinstance(store, MemoryStore)
+    assert isinstance(store, OxigraphStore)
+    return store
+
+
+@pytest.fixture(scope="module")
+def rdflib_memory(data) -> RdflibStore:
+    """The data files in memory, asked by rdflib's engine."""
+    store = open_store("memory", [data["trig"], data["ttl"]], engine="rdflib")
+    assert isinstance(store, RdflibStore)
     return store
 
 
@@ -104,7 +116,7 @@ def memory(data) -> MemoryStore:
 def oxigraph_dir(data) -> Path:
     directory = data["folder"] / "oxigraph"
     lines = [b'<https://w3id.org/plankg/id/thing/a> <http://www.w3.org/2000/01/rdf-schema#label> "\\u7532"@zh .\n']
-    OxigraphStore(directory).replace([(REPORT, lines)], lines)
+    OxigraphStore.open(directory).replace([(REPORT, lines)], lines)
     return directory
 
 
@@ -134,6 +146,13 @@ def outside_queries(port: int, secret: Path) -> dict[str, tuple[str, str]]:
         "FROM by BASE": (f"BASE <{host}/> SELECT ?o FROM <graph.ttl> WHERE {{ ?s ?p ?o }}", f"FROM <{host}/graph.ttl>"),
         "FROM after a comment": (f"# nothing here\nSELECT ?o # FROM\nFROM <{host}/g> WHERE {{ ?s ?p ?o }}",
                                  f"FROM <{host}/g>"),
+        "FROM by a prefixed name, in lower case": (
+            f"prefix far: <{host}/> select ?o from far:g where {{ ?s ?p ?o }}", f"FROM <{host}/g>"),
+        "SERVICE spelled with a \\u escape": (
+            f"SELECT * WHERE {{ \\u0053ERVICE <{host}/sparql> {{ ?s ?p ?o }} }}", f"SERVICE <{host}/sparql>"),
+        "SERVICE after a comparison and a string with a quote": (
+            f"SELECT * WHERE {{ ?s ?p ?o FILTER (?o<?s || ?o = 'it\\'s') SERVICE <{host}/s> {{ ?s ?p ?o }} }}",
+            f"SERVICE <{host}/s>"),
     }
 
 
@@ -148,19 +167,22 @@ def _refused(store, query: str) -> str:
     return message
 
 
+ENGINES = ["memory", "rdflib_memory", "oxigraph"]
+
+
 @pytest.mark.parametrize("case", CASES)
-@pytest.mark.parametrize("engine", ["memory", "oxigraph"])
+@pytest.mark.parametrize("engine", ENGINES)
 def test_outside_data_is_refused(request, listener, data, engine, case):
     store = request.getfixturevalue(engine)
     query, named = outside_queries(listener.port, data["secret"])[case]
     message = _refused(store, query)
     assert message.startswith(OUTSIDE) and named in message and "only the graph given is queried" in message
-    if engine == "oxigraph":
+    if engine != "rdflib_memory":  # Oxigraph writes CSV itself
         with pytest.raises(QueryError):
             store.results(query, "csv")
 
 
-@pytest.mark.parametrize("engine", ["memory", "oxigraph"])
+@pytest.mark.parametrize("engine", ENGINES)
 def test_load_is_refused_as_an_update(request, listener, engine):
     store = request.getfixturevalue(engine)
     for load in (f"LOAD <http://127.0.0.1:{listener.port}/graph.ttl>",
@@ -170,11 +192,9 @@ def test_load_is_refused_as_an_update(request, listener, engine):
         store.query(f"SELECT * WHERE {{ }} LOAD <http://127.0.0.1:{listener.port}/graph.ttl>")
 
 
-def test_rdflib_itself_neither_loads_from_graphs_nor_follows_service(listener, memory, data):
+def test_rdflib_itself_neither_loads_from_graphs_nor_follows_service(listener, rdflib_memory, data):
     """Were the check bypassed, rdflib's evaluator still reads nothing outside the dataset."""
-    import graph.sparql.outside  # noqa: F401 - importing it sets rdflib up
-
-    dataset = memory.dataset
+    dataset = rdflib_memory.dataset
     rows = list(dataset.query(f"SELECT ?o FROM <{data['secret'].as_uri()}> WHERE {{ ?s ?p ?o }}"))
     assert rows == []
     assert list(dataset.query(f"SELECT ?o FROM <http://127.0.0.1:{listener.port}/g> WHERE {{ ?s ?p ?o }}")) == []
@@ -190,30 +210,40 @@ def test_the_listener_sees_a_request():
     assert listening.close()[0].startswith(b"GET / HTTP/1.1")
 
 
-def test_from_a_graph_in_the_store_still_works(memory, oxigraph, data):
+def test_from_a_graph_in_the_store_still_works(memory, rdflib_memory, oxigraph, data):
     label = f"SELECT ?l FROM <{REPORT}> WHERE {{ ?s <http://www.w3.org/2000/01/rdf-schema#label> ?l }}"
     named = (f"SELECT ?l FROM NAMED <{REPORT}> WHERE {{ GRAPH <{REPORT}> "
              "{ ?s <http://www.w3.org/2000/01/rdf-schema#label> ?l } }")
-    for store in (memory, oxigraph):
+    for store in (memory, rdflib_memory, oxigraph):
         assert [str(row[0]) for row in store.query(label).rows] == ["甲"]
         assert [str(row[0]) for row in store.query(named).rows] == ["甲"]
-    beside = memory.query(f"SELECT ?o FROM <{data['ttl'].resolve().as_uri()}> WHERE {{ ?s <urn:x:says> ?o }}")
-    assert [str(row[0]) for row in beside.rows] == ["beside"]  # a data file given is a graph of the store
+    for store in (memory, rdflib_memory):  # a data file given is a graph of the store
+        beside = store.query(f"SELECT ?o FROM <{data['ttl'].resolve().as_uri()}> WHERE {{ ?s ?p ?o }}")
+        assert [str(row[0]) for row in beside.rows] == ["beside"]
 
 
-def test_an_ordinary_query_is_unaffected(memory, oxigraph):
+def test_an_ordinary_query_is_unaffected(memory, rdflib_memory, oxigraph):
     """Keywords in comments and strings are no part of the query: nothing is refused for them."""
     query = ('# FROM <file:///etc/passwd> SERVICE <http://127.0.0.1:1/>\n'
-             'SELECT ?l ?note WHERE { ?s rdfs:label ?l FILTER (lang(?l) = "zh" && ?l = "甲"@zh) '
-             'BIND ("SERVICE <http://127.0.0.1:1/> { }" AS ?note) }')
-    for store in (memory, oxigraph):
+             'PREFIX from: <urn:x:> SELECT ?l ?note WHERE { ?s rdfs:label ?l FILTER (lang(?l) = "zh" && ?l = "甲"@zh) '
+             'OPTIONAL { ?s from:SERVICE ?service } '
+             'BIND ("""SERVICE <http://127.0.0.1:1/> { }""" AS ?note) }')
+    for store in (memory, rdflib_memory, oxigraph):
         assert [str(cell) for cell in store.query(query).rows[0]] == ["甲", "SERVICE <http://127.0.0.1:1/> { }"]
         assert store.query("ASK { GRAPH ?g { ?s ?p ?o } }").boolean is True
 
 
-@pytest.mark.parametrize("engine", ["memory", "oxigraph"])
+WHERE = {"memory": ["--data", "{trig}"], "rdflib_memory": ["--data", "{trig}", "--engine", "rdflib"],
+         "oxigraph": ["--store", "oxigraph:{store}"]}
+
+
+def _where(engine: str, data, oxigraph_dir) -> list[str]:
+    return [arg.format(trig=data["trig"], store=oxigraph_dir) for arg in WHERE[engine]]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
 def test_the_command_line_refuses_in_one_line_with_exit_2(listener, data, oxigraph_dir, engine):
-    where = (["--data", str(data["trig"])] if engine == "memory" else ["--store", f"oxigraph:{oxigraph_dir}"])
+    where = _where(engine, data, oxigraph_dir)
     for query, named in outside_queries(listener.port, data["secret"]).values():
         for output_format in ("table", "csv"):
             result = CliRunner().invoke(main, ["query", query, *where, "--format", output_format],
@@ -224,10 +254,10 @@ def test_the_command_line_refuses_in_one_line_with_exit_2(listener, data, oxigra
             assert result.stderr.splitlines() == [refusal]
 
 
-@pytest.fixture(scope="module", params=["memory", "oxigraph"])
+@pytest.fixture(scope="module", params=ENGINES)
 def endpoint(request, data, oxigraph_dir):
-    """`plankg serve` on the test data, in memory or from the Oxigraph store."""
-    where = (["--data", str(data["trig"])] if request.param == "memory" else ["--store", f"oxigraph:{oxigraph_dir}"])
+    """`plankg serve` on the test data, in memory (either engine) or from the Oxigraph store."""
+    where = _where(request.param, data, oxigraph_dir)
     process = subprocess.Popen(
         [sys.executable, "-m", "graph", "serve", "--port", "0", *where, "--page", str(data["folder"] / "none.html")],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,

@@ -1,5 +1,6 @@
-"""The bundled queries: each answers what it promises on the seed, alike in memory and in the
-persistent Oxigraph store; inference, labels and bindings behave as users expect."""
+"""The bundled queries: each answers what it promises on the seed, alike from the --data files in
+memory (Oxigraph's engine, the default, and rdflib's) and from the persistent Oxigraph store, on
+the seed and on the seed with the fixtures; inference, labels and bindings behave as users expect."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ from conftest import FIXTURES, SEEDS, comparable
 
 from graph.build.pipeline import build
 from graph.errors import QueryError
+from graph.sparql.oxigraph import OxigraphStore
 from graph.sparql.query import bind, bundled_queries, format_answer, query_text
-from graph.sparql.stores import OxigraphStore, open_store
+from graph.sparql.stores import open_store
 
 # For each bundled query: a row (as comparable values, a subset of its columns by position)
 # that must be among its answers on the seed.
@@ -37,11 +39,17 @@ def _has_row(rows, expected):
     return any(all(want is None or got == want for got, want in zip(row, expected)) for row in rows)
 
 
+def _three_stores(data: list, directory) -> tuple:
+    """The data files in memory with Oxigraph's engine and rdflib's, and the persistent store."""
+    return (open_store(None, data), open_store(None, data, engine="rdflib"),
+            OxigraphStore.open(directory, read_only=True))
+
+
 @pytest.fixture(scope="module")
 def stores(seed_build, tmp_path_factory):
     directory = tmp_path_factory.mktemp("oxigraph") / "store"
     build([SEEDS], tmp_path_factory.mktemp("out"), store=f"oxigraph:{directory}")
-    return open_store(None, [seed_build / "graph.ttl"]), OxigraphStore(directory)
+    return _three_stores([seed_build / "graph.ttl"], directory)
 
 
 def test_there_are_at_least_twelve_bundled_queries_each_tested():
@@ -52,24 +60,44 @@ def test_there_are_at_least_twelve_bundled_queries_each_tested():
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_each_bundled_query_answers_on_the_seed(stores, name):
-    memory, _ = stores
-    rows = comparable(memory.query(query_text(name)))
-    assert _has_row(rows, EXPECTED[name]), rows[:5]
+    for store in stores:
+        rows = comparable(store.query(query_text(name)))
+        assert _has_row(rows, EXPECTED[name]), (type(store).__name__, rows[:5])
 
 
 @pytest.fixture(scope="module")
-def corpus_stores(tmp_path_factory):
+def corpus_build(tmp_path_factory):
     """Several reports naming the same things: a triple many graphs share must count once."""
     out, directory = tmp_path_factory.mktemp("corpus"), tmp_path_factory.mktemp("oxigraph") / "store"
     build([SEEDS, FIXTURES], out, store=f"oxigraph:{directory}")
-    return open_store(None, [out / "graph.ttl"]), OxigraphStore(directory)
+    return out, directory
+
+
+@pytest.fixture(scope="module")
+def corpus_stores(corpus_build):
+    out, directory = corpus_build
+    return _three_stores([out / "graph.ttl"], directory)
+
+
+@pytest.fixture(scope="module")
+def trig_stores(corpus_build):
+    """The corpus's graph.trig (each report's named graph) as --data, in either engine."""
+    trig = corpus_build[0] / "graph.trig"
+    return open_store(None, [trig]), open_store(None, [trig], engine="rdflib")
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_oxigraph_gives_the_same_rows_as_memory(stores, corpus_stores, name):
+def test_every_engine_gives_the_same_rows(stores, corpus_stores, trig_stores, name):
+    """Oxigraph's engine over --data, rdflib's, and the persistent store: the same rows, on the
+    seed, on a corpus whose reports share triples, and from TriG (a triple in many graphs once)."""
     sparql = query_text(name)
-    for memory, oxigraph in (stores, corpus_stores):
-        assert comparable(oxigraph.query(sparql)) == comparable(memory.query(sparql))
+    for oxigraph, rdflib, persistent in stores, corpus_stores:
+        expected = comparable(rdflib.query(sparql))
+        assert comparable(oxigraph.query(sparql)) == expected
+        assert comparable(persistent.query(sparql)) == expected
+    oxigraph, rdflib = trig_stores
+    assert comparable(oxigraph.query(sparql)) == comparable(rdflib.query(sparql)) == comparable(
+        corpus_stores[1].query(sparql))
 
 
 def test_subclasses_hold_in_queries(stores):
@@ -84,18 +112,18 @@ def test_subclasses_hold_in_queries(stores):
 
 
 def test_bind_focuses_a_query(stores):
-    memory, oxigraph = stores
+    memory, rdflib, oxigraph = stores
     sparql = bind(query_text("entity"), {"name": "京东"})
     rows = comparable(memory.query(sparql))
     assert rows and {row[0] for row in rows} == {"京东"}
-    assert comparable(oxigraph.query(sparql)) == rows
+    assert comparable(oxigraph.query(sparql)) == comparable(rdflib.query(sparql)) == rows
 
 
 def test_table_shows_labels_not_iris(stores):
-    memory, _ = stores
-    answer = memory.query('SELECT ?i WHERE { ?f plan:value 1815.0 ; plan:indicator ?i }')
-    table = format_answer(answer, "table", memory.label)
-    assert "地区生产总值" in table and "https://" not in table
+    for store in stores:
+        answer = store.query('SELECT ?i WHERE { ?f plan:value 1815.0 ; plan:indicator ?i }')
+        table = format_answer(answer, "table", store.label)
+        assert "地区生产总值" in table and "https://" not in table
 
 
 def _csv_values(text: str) -> list[tuple]:
@@ -117,23 +145,24 @@ def _csv_values(text: str) -> list[tuple]:
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_oxigraph_writes_the_same_csv_as_memory(corpus_stores, name):
-    """`plankg query --store oxigraph:DIR --format csv` is written by Oxigraph itself."""
-    memory, oxigraph = corpus_stores
+def test_oxigraph_writes_the_same_csv_as_rdflib(corpus_stores, name):
+    """`plankg query --format csv` is written by Oxigraph itself, over --data or from the store."""
+    memory, rdflib, persistent = corpus_stores
     sparql = query_text(name)
-    written = oxigraph.results(sparql, "csv").decode("utf-8")
-    ours = format_answer(memory.query(sparql), "csv")
-    assert _csv_values(written) == _csv_values(ours)
-    assert oxigraph.results(sparql, "table") is None
+    ours = _csv_values(format_answer(rdflib.query(sparql), "csv"))
+    for oxigraph in (memory, persistent):
+        assert _csv_values(oxigraph.results(sparql, "csv").decode("utf-8")) == ours
+        assert oxigraph.results(sparql, "table") is None
+    assert rdflib.results(sparql, "csv") is None
 
 
-def test_oxigraph_asks_and_refuses_in_one_line(stores):
-    _, oxigraph = stores
-    assert oxigraph.query("ASK { ?r a plan:Report }").boolean is True
-    assert oxigraph.results("ASK { ?r a plan:Report }", "json") is None  # the answer path handles ASK
-    with pytest.raises(QueryError) as refused:
-        oxigraph.query("SELECT ?x WHERE { ?x")
-    assert "\n" not in str(refused.value) and str(refused.value).startswith("SPARQL syntax error")
+def test_every_engine_asks_and_refuses_in_one_line(stores):
+    for store in stores:
+        assert store.query("ASK { ?r a plan:Report }").boolean is True
+        assert store.results("ASK { ?r a plan:Report }", "json") is None  # the answer path handles ASK
+        with pytest.raises(QueryError) as refused:
+            store.query("SELECT ?x WHERE { ?x")
+        assert "\n" not in str(refused.value) and str(refused.value).startswith("SPARQL syntax error")
 
 
 def test_queries_of_one_oxigraph_store_run_side_by_side(tmp_path_factory):

@@ -102,10 +102,10 @@ def test_the_page_of_a_corpus_read_twice_from_disk_is_the_page_joined_in_memory(
 def test_a_store_loaded_in_small_pieces_holds_what_one_loaded_at_once_holds(tmp_path, monkeypatch):
     import pyoxigraph as ox
 
-    import graph.sparql.stores
+    import graph.sparql.oxigraph
 
     build([SEEDS, FIXTURES], tmp_path / "out-whole", store=f"oxigraph:{tmp_path / 'whole'}", use_cache=False)
-    monkeypatch.setattr(graph.sparql.stores, "LOAD_PIECE", 7)
+    monkeypatch.setattr(graph.sparql.oxigraph, "LOAD_PIECE", 7)
     build([SEEDS, FIXTURES], tmp_path / "out-pieces", store=f"oxigraph:{tmp_path / 'pieces'}", use_cache=False)
     whole, pieces = (ox.Store.read_only(str(tmp_path / name)) for name in ("whole", "pieces"))
     def named(store):  # the ontology's blank nodes (owl:unionOf lists) are new in every store

@@ -4,6 +4,7 @@ kill at any moment and the next build's recovery, it is the whole old output or 
 from __future__ import annotations
 
 import errno
+import json
 import os
 import random
 import shutil
@@ -18,7 +19,7 @@ import pytest
 from conftest import ROOT
 
 import graph.build.switch as switch
-from graph.build.switch import publish, recover
+from graph.build.switch import publish, recover, recover_companion
 
 OLD = {"graph.ttl": b"old ttl", "graph.trig": b"old trig", "graph.html": b"old html", "build.json": b"old json"}
 NEW = {"graph.ttl": b"new ttl", "graph.trig": b"new trig", "graph.html": b"new html", "build.json": b"new json"}
@@ -160,3 +161,101 @@ def test_a_switch_killed_at_random_moments_leaves_old_or_new_after_recovery(tmp_
         assert _state(out) in ("old", "new"), attempt
         assert sorted(p.name for p in tmp_path.iterdir()) == ["out"], attempt
         assert not any(p.name.startswith(switch.WORK_PREFIX) for p in out.iterdir()), attempt
+
+
+# The persistent store of `--store oxigraph:DIR`, switched with the output (a folder of its own
+# beside it, marked with the build it belongs to)
+STORE_OLD = {"000001.sst": b"old store", switch.COMPANION_MARK: b"old build"}
+STORE_NEW = {"000001.sst": b"new store", switch.COMPANION_MARK: b"new build"}
+
+
+def _store_files(folder: Path, files: dict[str, bytes]) -> None:
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    for name, content in files.items():
+        (folder / name).write_bytes(content)
+
+
+def _store_state(store: Path) -> str:
+    held = {p.name: p.read_bytes() for p in store.iterdir()} if store.is_dir() else {}
+    return "old" if held == STORE_OLD else "new" if held == STORE_NEW else repr(held)
+
+
+@pytest.mark.parametrize("can_exchange", [True, False])
+def test_at_every_fault_the_output_and_its_store_are_both_old_or_both_new(tmp_path, monkeypatch, can_exchange):
+    """The store is switched right after the output; a fault there switches the output back. A
+    fault while switching back leaves the new output, and the next build's recovery moves the
+    new store in."""
+    out, store = tmp_path / "out", tmp_path / "store"
+    if not can_exchange:
+        monkeypatch.setattr(switch, "exchange", lambda first, second: False)
+    number, undone = 1, 0
+    while True:
+        _old_output(out)
+        _store_files(store, STORE_OLD)
+        files = _spooled(out)
+        _store_files(switch.staging(store.resolve(), "ready"), STORE_NEW)
+        with monkeypatch.context() as patch:
+            _failing_at(number, ("replace", "fsync", "exchange"), patch)
+            try:
+                publish(out, files, frozenset(NEW), store)
+                failed = False
+            except OSError:
+                failed = True
+        both = (_state(out), _store_state(store))
+        assert both in (("old", "old"), ("new", "new")) or (failed and both == ("new", "old")), (number, both)
+        undone += both == ("new", "old")
+        recover(out)
+        recover_companion(store, "new build" if _state(out) == "new" else "old build")
+        assert (_state(out), _store_state(store)) in (("old", "old"), ("new", "new")), number
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "store"], number  # no staging folder left
+        if not failed:
+            assert both == ("new", "new")
+            break
+        number += 1
+    assert number >= 8
+
+
+def test_a_build_killed_between_the_output_and_the_store_has_both_new_after_the_next(tmp_path):
+    """Killed (SIGKILL: nothing can hold it) once the output is switched and before the store is:
+    the next build's recovery finds the new store beside the output that names it, and moves it in."""
+    from conftest import FIXTURES, SEEDS
+
+    from graph.build import build
+    from graph.build.pipeline import _committed_store
+    from graph.sparql.oxigraph import OxigraphStore
+
+    out, store = tmp_path / "out", tmp_path / "store"
+    killed = textwrap.dedent("""
+        import os, sys
+        from pathlib import Path
+        import graph.build.switch as switch
+        from graph.build import build
+        switch._switch_companion = lambda *args: os._exit(9)
+        build([Path(p) for p in sys.argv[3:]], Path(sys.argv[1]), store="oxigraph:" + sys.argv[2], use_cache=False)
+    """)
+
+    def killed_build(*reports: Path) -> None:
+        ran = subprocess.run([sys.executable, "-c", killed, str(out), str(store), *map(str, reports)], cwd=ROOT)
+        assert ran.returncode == 9
+
+    def reports_in_store() -> int:
+        answer = OxigraphStore.open(store, read_only=True).query("SELECT (COUNT(*) AS ?n) WHERE { ?r a plan:Report }")
+        return int(answer.rows[0][0])
+
+    def reports_in_output() -> int:
+        return len(json.loads((out / "build.json").read_text(encoding="utf-8"))["reports"])
+
+    killed_build(SEEDS)
+    assert reports_in_output() == 1 and not store.exists()
+    recover(out)  # as the next build begins
+    recover_companion(store, _committed_store(out))
+    assert reports_in_store() == 1
+    killed_build(SEEDS, FIXTURES)
+    assert reports_in_output() > 1 and reports_in_store() == 1  # the corpus's output, the seed's store ...
+    recover(out)
+    recover_companion(store, _committed_store(out))
+    assert reports_in_store() == reports_in_output()  # ... until the next build begins
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "store"]
+    build([SEEDS], out, store=f"oxigraph:{store}")  # and a whole build keeps them together
+    assert reports_in_store() == reports_in_output() == 1

@@ -10,7 +10,8 @@ from virtuoso import running_virtuoso
 
 from graph.cli import main
 from graph.sparql.query import bundled_queries, query_text
-from graph.sparql.stores import RemoteStore, open_store
+from graph.sparql.remote import RemoteStore
+from graph.sparql.stores import open_store
 
 
 def _programs() -> tuple[str, str]:

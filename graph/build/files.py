@@ -53,17 +53,6 @@ def write_all_atomically(files: dict[Path, bytes | Path], durable: bool = True) 
                 temporary.unlink()
 
 
-def replace_folder(new: Path, target: Path) -> None:
-    """Put the folder `new` where `target` is, the old one removed: two renames, held together."""
-    old = target.with_name(f".{target.name}.plankg-old")
-    shutil.rmtree(old, ignore_errors=True)
-    with _interrupts_held(f"the build had finished: {target} is the new store"):
-        if target.exists():
-            os.replace(target, old)
-        os.replace(new, target)
-    shutil.rmtree(old, ignore_errors=True)
-
-
 @contextmanager
 def _interrupts_held(done: str):
     """Ctrl-C and SIGTERM wait until the block is done: the renames happen all or none, and the

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import errno
 import gc
+import hashlib
 import json
 import multiprocessing
+import os
 import shutil
 import signal
 from collections import Counter
@@ -26,8 +28,8 @@ from pathlib import Path
 
 from graph.build.cache import BuildCache
 from graph.build.compile import CompiledReport, compile_report, timed
-from graph.build.files import replace_folder, write_all_atomically
-from graph.build.switch import can_switch_folder, publish, recover
+from graph.build.files import write_all_atomically
+from graph.build.switch import can_switch_folder, mark_companion, publish, recover, recover_companion, staging
 from graph.build.serialize import write_trig, write_turtle
 from graph.build.spool import Spool, unique_merge
 from graph.build.validate import BackgroundCheck, ValidationResult
@@ -66,6 +68,7 @@ class BuildSummary:
     validation: ValidationResult | None = None
     notes: list[str] = field(default_factory=list)  # what the page leaves out
     seconds: dict[str, float] = field(default_factory=dict)
+    store: dict[str, str] = field(default_factory=dict)  # --store: its folder and the build it holds
 
     @property
     def page(self) -> Path:
@@ -107,6 +110,8 @@ def build(paths: list[Path], out_dir: Path, jobs: int = 1, store: str = "memory"
         raise InputError(f"{out_dir}: a file, not a folder to write the graph into")
     try:
         recover(out_dir)
+        if store_dir:
+            recover_companion(store_dir, _committed_store(out_dir))
         out_was_there = out_dir.exists()
         try:
             with Spool(out_dir) as spool:
@@ -141,11 +146,11 @@ def _build(files: list[Path], out_dir: Path, spool: Spool, jobs: int, store_dir:
     summary.validation = _combined(reports)
     by_iri = sorted(reports, key=lambda report: report.iri)
     summary.reports = [report.entry for report in reports]
-    new_store = None
     if store_dir:
         with timed(summary.seconds, "store"):
-            new_store = _load_oxigraph(store_dir, ((report.iri, _graph_of(report, spool, added)) for report in by_iri),
-                                       spool.lines("union.nt"))
+            summary.store = _load_oxigraph(store_dir, ((report.iri, _graph_of(report, spool, added))
+                                                       for report in by_iri), spool.lines("union.nt"),
+                                           spool.path("graph.trig"))
     if cache:
         cache.keep_only(compiled)  # before the switch: the new folder gets this build's entries only
     with timed(summary.seconds, "write"):
@@ -155,23 +160,27 @@ def _build(files: list[Path], out_dir: Path, spool: Spool, jobs: int, store_dir:
             "graph.html": html,
             "build.json": _build_json(summary),
             **{report.entry["text"]: spool.path(f"{report.sha256}.txt") for report in by_iri if "text" in report.entry},
-        })
-        try:
-            if new_store and store_dir:  # a new store is made only for a store_dir
-                replace_folder(new_store, store_dir)
-        except KeyboardInterrupt as interrupt:  # the output was switched already: say so
-            raise KeyboardInterrupt(f"the build had finished: {out_dir}/ holds its new files; "
-                                    f"{interrupt or f'{store_dir} is the old store'}") from None
+        }, store_dir)
     return summary
 
 
-def _write_output(out_dir: Path, files: dict[str, bytes | Path]) -> None:
-    """The output folder switched to the new files in one step (graph.build.switch), or, where
-    it cannot be swapped, the files renamed into it one by one."""
+def _write_output(out_dir: Path, files: dict[str, bytes | Path], store_dir: Path | None) -> None:
+    """The output folder and the store switched to the new files in one step (graph.build.switch),
+    or, where OUT cannot be swapped, the files renamed into it one by one, then the store."""
     if can_switch_folder(out_dir):
-        publish(out_dir, files, frozenset((*OUTPUT_FILES, TEXT_FOLDER)))
-    else:
-        write_all_atomically({out_dir / name: content for name, content in files.items()})
+        publish(out_dir, files, frozenset((*OUTPUT_FILES, TEXT_FOLDER)), store_dir)
+        return
+    write_all_atomically({out_dir / name: content for name, content in files.items()})
+    if store_dir:
+        recover_companion(store_dir, _committed_store(out_dir))  # build.json names the new store: it goes in
+
+
+def _committed_store(out_dir: Path) -> str | None:
+    """The build whose store OUT's build.json names, if any (graph.build.switch.recover_companion)."""
+    try:
+        return json.loads((out_dir / "build.json").read_text(encoding="utf-8")).get("store", {}).get("build")
+    except (OSError, ValueError, AttributeError):
+        return None
 
 
 def _require(reports: list[CompiledReport], summary: BuildSummary) -> None:
@@ -392,18 +401,32 @@ def _check_store_folder(directory: Path) -> None:
         raise InputError(f"{directory}: not empty and not an Oxigraph store; name a new or an empty folder")
 
 
-def _load_oxigraph(directory: Path, graphs: Iterable[tuple[str, Iterable[bytes]]], union: Iterable[bytes]) -> Path:
-    """The graph in a new Oxigraph store beside DIR, to be swapped in with the other files: an
-    interrupted build leaves the old store as it was. Returns the new store's folder."""
-    from graph.sparql.stores import OxigraphStore
+def _load_oxigraph(directory: Path, graphs: Iterable[tuple[str, Iterable[bytes]]], union: Iterable[bytes],
+                   trig: Path) -> dict[str, str]:
+    """The graph in a new Oxigraph store beside DIR, complete and marked with the build it belongs
+    to (the hash of graph.trig), to be switched in with the output folder (graph.build.switch):
+    an interrupted build leaves the old store as it was. Returns build.json's entry for it."""
+    from graph.sparql.oxigraph import OxigraphStore
 
-    staging = directory.with_name(f".{directory.name}.plankg-new")
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.parent.mkdir(parents=True, exist_ok=True)
-    store = OxigraphStore(staging)
+    new, ready = staging(directory.resolve(), "new"), staging(directory.resolve(), "ready")
+    for folder in (new, ready):
+        shutil.rmtree(folder, ignore_errors=True)
+    new.parent.mkdir(parents=True, exist_ok=True)
+    store = OxigraphStore.open(new)
     store.replace(graphs, union)
     del store  # closes the database before it is moved
-    return staging
+    build = _sha256_of(trig)
+    mark_companion(new, build)
+    os.replace(new, ready)
+    return {"path": str(directory), "build": build}
+
+
+def _sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as stream:
+        while piece := stream.read(1 << 20):
+            digest.update(piece)
+    return digest.hexdigest()
 
 
 class _Counted:
@@ -448,4 +471,6 @@ def _build_json(summary: BuildSummary) -> bytes:
         "seconds": {stage: round(value, 3) for stage, value in sorted(summary.seconds.items())},
         "files": [*OUTPUT_FILES, *sorted(report["text"] for report in summary.reports if "text" in report)],
     }
+    if summary.store:
+        data["store"] = summary.store
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

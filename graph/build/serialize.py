@@ -54,18 +54,27 @@ def ntriples_lines(graph: Iterable[tuple[Node, Node, Node]]) -> list[str]:
 def graph_from_lines(lines: Iterable[str]) -> Graph:
     """An rdflib Graph of N-Triples lines, parsed by Oxigraph: rdflib's own N-Triples parser takes
     several times as long."""
-    converted: dict[ox.NamedNode | ox.BlankNode | ox.Literal, Node] = {}
-
-    def term(node):
-        found = converted.get(node)
-        if found is None:
-            found = converted[node] = _rdflib_term(node)
-        return found
-
+    term = RdflibTerms()
     graph = Graph()
     for triple in ox.parse("\n".join(lines).encode(), format=ox.RdfFormat.N_TRIPLES):
         graph.add((term(triple.subject), term(triple.predicate), term(triple.object)))
     return graph
+
+
+class RdflibTerms:
+    """Oxigraph terms -> rdflib terms, each distinct term converted once: triples and rows repeat
+    their predicates, units and sentences, and making an rdflib Literal is the slow part."""
+
+    def __init__(self):
+        self.converted: dict[ox.NamedNode | ox.BlankNode | ox.Literal, Node] = {}
+
+    def __call__(self, node):
+        if node is None:
+            return None
+        found = self.converted.get(node)
+        if found is None:
+            found = self.converted[node] = rdflib_term(node)
+        return found
 
 
 # Prefixes of the vocabularies; plankg's own IRIs (…/id/report/…) stay whole, as a prefixed name
@@ -205,7 +214,8 @@ def _term(term):
     raise TypeError(f"not an RDF term: {term!r}")
 
 
-def _rdflib_term(term) -> Node:
+def rdflib_term(term) -> Node:
+    """The rdflib term of an Oxigraph term."""
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.BlankNode):

@@ -20,6 +20,13 @@ and a complete ready folder: recover(), at the start of the next build, moves th
 old one back if no ready folder is there) and removes every staging and work folder of a build
 whose process is gone.
 
+The persistent store of `--store oxigraph:DIR` is a folder of its own, wherever the user put it,
+so it cannot be the same rename: it is made complete beside DIR (`.DIR.plankg-ready-PID`, marked
+with the build it belongs to, which build.json names too) and switched right after OUT, inside
+the same held signals; a failure there switches OUT back. Only a kill between the two leaves the
+new output beside the old store, and recover_companion, at the next build, rolls the store
+forward to the one build.json names.
+
 Where OUT cannot be swapped (it is a mount point, the current folder or one above it, or its parent
 cannot be written), the files are renamed one by one into it, each whole but not all in one step.
 """
@@ -58,12 +65,19 @@ def can_switch_folder(out_dir: Path) -> bool:
     return os.access(out.parent, os.W_OK | os.X_OK)
 
 
-def publish(out_dir: Path, files: dict[str, bytes | Path], carried: frozenset[str]) -> None:
+def publish(out_dir: Path, files: dict[str, bytes | Path], carried: frozenset[str],
+            companion: Path | None = None) -> None:
     """Make OUT hold `files` (name -> bytes, or a file already written on this file system) and,
-    of what it held, all but the names in `carried` (this build's own files and work folders)."""
+    of what it held, all but the names in `carried` (this build's own files and work folders).
+
+    `companion`: a folder switched in the same step, the persistent store of `--store`, complete
+    at `staging(companion, "ready")` and marked with the build it belongs to (mark_companion).
+    It is switched right after OUT; should that fail, OUT is switched back, so that both are old.
+    A kill between the two leaves OUT new: recover_companion rolls the store forward."""
     out = out_dir.resolve()
     new, ready = staging(out, "new"), staging(out, "ready")
     switched = False
+    undo = _Undo()
     try:
         _remove(new)
         new.mkdir()
@@ -76,28 +90,56 @@ def publish(out_dir: Path, files: dict[str, bytes | Path], carried: frozenset[st
         os.replace(new, ready)
         fsync_folder(out.parent)
         with _interrupts_held() as received:
-            _switch(ready, out)
+            how = _switch(ready, out)
+            if companion is not None:
+                _switch_companion(companion, ready, out, how, undo)
             switched = True
             with contextlib.suppress(OSError):  # the files and folders are durable; a lost entry is the old folder whole
                 fsync_folder(out.parent)
-            _remove(ready)  # the old folder, after an exchange
-            _remove(staging(out, "old"))
+            for done in (out, companion):
+                if done is not None:
+                    _remove(staging(done, "ready"))  # the old folder, after an exchange
+                    _remove(staging(done, "old"))
         if received:
             raise KeyboardInterrupt(f"the build had finished: {out_dir}/ holds its new files")
     finally:
-        if not switched:
+        if not switched and not undo.failed:
             _remove(new)
             _remove(ready)
+            if companion is not None:
+                _remove(staging(companion, "ready"))
 
 
-def _switch(ready: Path, out: Path) -> None:
+class _Undo:
+    """Whether switching OUT back failed: OUT is then new, its store old and the new store ready
+    beside it, all left for recover_companion to finish (it rolls the store forward)."""
+
+    failed = False
+
+
+def _switch_companion(companion: Path, ready: Path, out: Path, how: str, undo: _Undo) -> None:
+    """The store switched after OUT; if it cannot be, OUT back as it was, and the error raised."""
+    try:
+        _switch(staging(companion, "ready"), companion)
+        with contextlib.suppress(OSError):
+            fsync_folder(companion.parent)
+    except BaseException:
+        try:
+            _switch_back(ready, out, how)
+        except BaseException:
+            undo.failed = True
+            raise
+        raise
+
+
+def _switch(ready: Path, out: Path) -> str:
     """The one step: `ready` becomes OUT; OUT's old folder ends at `ready` (exchanged) or at the
-    old staging path (two moves), or nowhere if there was none."""
+    old staging path (two moves), or nowhere if there was none. Says which it was."""
     if not out.exists():
         os.replace(ready, out)
-        return
+        return "new"
     if exchange(ready, out):
-        return
+        return "exchanged"
     old = staging(out, "old")
     _remove(old)
     os.replace(out, old)
@@ -106,6 +148,57 @@ def _switch(ready: Path, out: Path) -> None:
     except BaseException:
         os.replace(old, out)  # the old folder back: the build failed, the output is as it was
         raise
+    return "moved"
+
+
+def _switch_back(ready: Path, out: Path, how: str) -> None:
+    """Undo _switch: the new folder back at `ready`, OUT the old one again (or gone, if it was)."""
+    if how == "exchanged":
+        if not exchange(ready, out):
+            raise OSError(errno.ENOTSUP, "cannot exchange back", str(out))
+        return
+    os.replace(out, ready)
+    if how == "moved":
+        os.replace(staging(out, "old"), out)
+
+
+COMPANION_MARK = "plankg-build"  # a file in the store's folder naming the build it belongs to
+
+
+def mark_companion(folder: Path, build: str) -> None:
+    """Name in the new store's folder the build it belongs to (the same name is in build.json)."""
+    with open(folder / COMPANION_MARK, "w", encoding="ascii") as stream:
+        stream.write(build)
+        stream.flush()
+        os.fsync(stream.fileno())
+
+
+def recover_companion(companion: Path, committed: str | None) -> None:
+    """Finish what a build killed between switching OUT and its store left: the store of the
+    build OUT now holds (`committed`, from its build.json) is moved in; every other staging
+    folder of a dead build is removed (the old store put back first if the store is missing)."""
+    target = companion.resolve()
+    dead = [(stage, path) for stage, path in _staging_of(target) if not _alive(path)]
+    forward = next((path for stage, path in dead if stage == "ready" and committed is not None
+                    and _mark(path) == committed and _mark(target) != committed), None)
+    if forward is not None:
+        _switch(forward, target)
+        fsync_folder(target.parent)
+    elif not target.exists():
+        old = next((path for stage, path in dead if stage == "old"), None)
+        if old is not None:
+            os.replace(old, target)
+            fsync_folder(target.parent)
+    for _, path in dead:
+        _remove(path)
+    _remove(staging(target, "old", os.getpid()))
+
+
+def _mark(folder: Path) -> str | None:
+    try:
+        return (folder / COMPANION_MARK).read_text(encoding="ascii")
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def exchange(first: Path, second: Path) -> bool:

@@ -6,101 +6,108 @@ request); `SERVICE <iri>` makes rdflib and Oxigraph alike send the inner pattern
 `LOAD` is an update. Behind `plankg serve`, anyone who can reach /sparql could read the server's
 files or make it send requests for them; a query copied into `plankg query` could do the same.
 
-So each query is parsed once by rdflib's SPARQL parser, prefixed names and BASE already resolved
-(comments and strings are no part of the algebra, so they can hide nothing), and refused before
-any engine runs it when it names a FROM / FROM NAMED graph the store does not hold, or a SERVICE
-anywhere (in a subquery, an OPTIONAL, a FILTER EXISTS). Updates never get this far: query_form
-refuses them. This module is the one place that decides; the memory store, the Oxigraph store
-and so the endpoint (which answers 400 with the message) all ask it.
-
-rdflib is also told never to load a FROM graph and to refuse SERVICE itself, in case a query
-reached its evaluator some other way. Oxigraph has no switch for SERVICE: the check is its guard.
+So each query's tokens (graph.sparql.lexer: comments and strings are no part of the query, so
+they can hide nothing) are read before any engine runs it, and it is refused when it names a
+FROM / FROM NAMED graph the store does not hold, or has a SERVICE anywhere (in a subquery, an
+OPTIONAL, a FILTER EXISTS). Prefixed names and BASE are resolved as the engine would; a query
+with \\u escapes is read both as written and unescaped, for engines differ in whether they
+unescape first. Updates never get this far: query_form refuses them. This module is the one
+place that decides; every engine and so the endpoint (which answers 400 with the message) ask it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
-
-import rdflib.plugins.sparql
-from rdflib import URIRef, Variable
-from rdflib.plugins.sparql.parserutils import CompValue
-from rdflib.plugins.sparql.sparql import Query
+import urllib.parse
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 
 from graph.errors import QueryError
+from graph.sparql.lexer import Token, has_unicode_escapes, tokens, unescaped
 
-# rdflib reads FROM and FROM NAMED IRIs from the web or the disk unless told not to; with this a
-# graph the dataset does not hold is an empty graph.
-rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
-
-
-def checked_query(sparql: str, has_graph: Callable[[URIRef], bool],
-                  prefixes: Mapping[str, str] | None = None) -> Query:
-    """The query, parsed and translated by rdflib, once nothing in it reads outside data.
-    `has_graph(iri)` says whether the store holds a named graph of that IRI."""
-    from rdflib.plugins.sparql import prepareQuery
-
-    try:
-        prepared = prepareQuery(sparql, initNs=dict(prefixes or {}))
-    except Exception as error:  # noqa: BLE001 - pyparsing's ParseException and rdflib's own errors
-        raise QueryError(f"SPARQL syntax error: {_where(error)}") from None
-    refuse_outside_data(prepared, has_graph)
-    return prepared
+REFUSED = "the query reads outside data ({}); only the graph given is queried"
 
 
-def refuse_outside_data(prepared: Query, has_graph: Callable[[URIRef], bool]) -> None:
-    """QueryError naming what the query would read outside the store, if anything."""
-    named = list(dict.fromkeys(outside_parts(prepared, has_graph)))
-    if named:
-        raise QueryError(f"the query reads outside data ({', '.join(named)}); only the graph given is queried")
+@dataclass(frozen=True)
+class Reach:
+    """What a query names beyond its own patterns: the graphs of its FROM and FROM NAMED
+    clauses (resolved IRIs, or None where the clause names no IRI) and its SERVICE targets."""
+
+    graphs: tuple[tuple[str, str | None], ...]  # (FROM or FROM NAMED, IRI)
+    services: tuple[str, ...]  # as written: <iri> or ?variable
 
 
-def outside_parts(prepared: Query, has_graph: Callable[[URIRef], bool]) -> Iterator[str]:
-    """Each FROM / FROM NAMED of a graph the store lacks, and each SERVICE, as SPARQL writes it."""
-    for clause in prepared.algebra.datasetClause or ():  # a CompValue's missing attribute is None
-        iri, keyword = (clause.default, "FROM") if clause.default is not None else (clause.named, "FROM NAMED")
-        if not (isinstance(iri, URIRef) and has_graph(iri)):
-            yield f"{keyword} {_written(iri)}"
-    for service in _services(prepared.algebra):
-        yield f"SERVICE {_written(service.term)}"
+def refuse_outside_data(sparql: str, has_graph: Callable[[str], bool], prefixes: Mapping[str, str]) -> Reach:
+    """What the query names, once nothing of it lies outside the store; QueryError naming what
+    does. `has_graph(iri)` says whether the store holds a named graph of that IRI; `prefixes`
+    are those the engine declares for the query."""
+    reach = reach_of(sparql, prefixes)
+    outside = [f"{keyword} {_written(iri)}" for keyword, iri in reach.graphs if iri is None or not has_graph(iri)]
+    outside += [f"SERVICE {target}" for target in reach.services]
+    if outside:
+        raise QueryError(REFUSED.format(", ".join(dict.fromkeys(outside))))
+    return reach
 
 
-def _services(node) -> Iterator[CompValue]:
-    """Every SERVICE pattern in the algebra, however deep: the algebra nests patterns in
-    patterns, expressions (EXISTS) and subqueries, as CompValues, lists and tuples."""
-    children: Iterable
-    if isinstance(node, CompValue):
-        if node.name == "ServiceGraphPattern":
-            yield node
-        children = node.values()
-    elif isinstance(node, (list, tuple)):
-        children = node
-    elif isinstance(node, Mapping):
-        children = node.values()
-    else:
-        return
-    for child in children:
-        yield from _services(child)
+def reach_of(sparql: str, prefixes: Mapping[str, str]) -> Reach:
+    """The FROM graphs and SERVICE targets of the query as written, and as unescaped if it has
+    \\u escapes."""
+    readings = [sparql, unescaped(sparql)] if has_unicode_escapes(sparql) else [sparql]
+    graphs: list[tuple[str, str | None]] = []
+    services: list[str] = []
+    for text in readings:
+        for keyword, target in _clauses(list(tokens(text)), prefixes):
+            if keyword == "SERVICE":
+                services.append(target or "?")
+            else:
+                graphs.append((keyword, target))
+    return Reach(tuple(dict.fromkeys(graphs)), tuple(dict.fromkeys(services)))
 
 
-def _written(term) -> str:
-    if isinstance(term, Variable):
-        return f"?{term}"
-    return f"<{term}>" if term is not None else "?"
+def _clauses(found: list[Token], prefixes: Mapping[str, str]) -> Iterator[tuple[str, str | None]]:
+    """(FROM / FROM NAMED, IRI) and (SERVICE, <iri> or ?var) for each such clause, in order."""
+    declared = dict(prefixes)
+    base: str | None = None
+    for index, token in enumerate(found):
+        if token.kind != "word":
+            continue
+        keyword = token.text.upper()
+        following = found[index + 1:index + 4]
+        if keyword == "BASE" and following and following[0].kind == "iri":
+            base = _resolved(following[0].text[1:-1], base)
+        elif keyword == "PREFIX" and len(following) >= 2 and following[0].kind == "pname" \
+                and following[0].text.endswith(":") and following[1].kind == "iri":
+            declared[following[0].text[:-1]] = _resolved(following[1].text[1:-1], base)
+        elif keyword == "FROM":
+            named = bool(following) and following[0].kind == "word" and following[0].text.upper() == "NAMED"
+            target = following[1] if named and len(following) > 1 else following[0] if following else None
+            yield ("FROM NAMED" if named else "FROM"), _iri(target, declared, base)
+        elif keyword == "SERVICE":
+            silent = bool(following) and following[0].kind == "word" and following[0].text.upper() == "SILENT"
+            target = following[1] if silent and len(following) > 1 else following[0] if following else None
+            if target is not None and target.kind == "variable":
+                yield "SERVICE", f"?{target.text[1:]}"
+            else:
+                iri = _iri(target, declared, base)
+                yield "SERVICE", f"<{iri}>" if iri else "?"
 
 
-def _refuse_service(ctx, part: CompValue):
-    """rdflib's evaluator, should a SERVICE reach it: refused, never sent (a CUSTOM_EVALS hook,
-    which rdflib asks before its own evaluation of each part)."""
-    if part.name == "ServiceGraphPattern":
-        raise QueryError(f"the query reads outside data (SERVICE {_written(part.term)}); "
-                         "only the graph given is queried")
-    raise NotImplementedError  # every other part: rdflib's own evaluation
+def _iri(token: Token | None, declared: Mapping[str, str], base: str | None) -> str | None:
+    """The absolute IRI a token names (an IRIREF resolved against BASE, a prefixed name
+    expanded), or None."""
+    if token is None:
+        return None
+    if token.kind == "iri":
+        return _resolved(token.text[1:-1], base)
+    if token.kind == "pname":
+        prefix, _, local = token.text.partition(":")
+        if prefix in declared:
+            return declared[prefix] + local.replace("\\", "")
+    return None
 
 
-rdflib.plugins.sparql.CUSTOM_EVALS["plankg-no-service"] = _refuse_service
+def _resolved(iri: str, base: str | None) -> str:
+    return urllib.parse.urljoin(base, iri) if base else iri
 
 
-def _where(error: Exception) -> str:
-    line, column = getattr(error, "lineno", None), getattr(error, "col", None)
-    message = getattr(error, "msg", None) or (str(error).strip() or type(error).__name__).splitlines()[0]
-    return f"line {line}, column {column}: {message}" if line is not None else message
+def _written(iri: str | None) -> str:
+    return f"<{iri}>" if iri is not None else "?"

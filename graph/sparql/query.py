@@ -1,4 +1,4 @@
-"""query: SPARQL over a built graph, with the ontology loaded beside the data.
+"""query: the SPARQL a user asks (inline, a file, a bundled query) and the answer as they see it.
 
 A query is given inline, as a .rq file, or by the name of a bundled query (graph/sparql/queries/NAME.rq,
 whose first comment line says what it answers). Results come as an aligned table for people
@@ -17,45 +17,16 @@ from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
-from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib import BNode, Literal, URIRef
 
 from graph.build.serialize import graph_to_turtle
-from graph.errors import DataError, QueryError
-from graph.sparql.inference import rdfs_closure
-from graph.sparql.stores import Answer
-from graph.vocab import ID, ONTOLOGY_IRI, PREFIXES, bind_prefixes, ontology
+from graph.errors import QueryError
+from graph.sparql.answer import Answer
+from graph.vocab import ID, PREFIXES, bind_prefixes
 
 FORMATS = ("table", "csv", "tsv", "json", "turtle")
-INFERRED_GRAPH = ID["graph/inferred"]
-_RDF_FORMATS = {".ttl": "turtle", ".trig": "trig", ".nt": "nt", ".nq": "nquads",
-                ".jsonld": "json-ld", ".rdf": "xml", ".owl": "xml", ".n3": "n3"}
+INFERRED_GRAPH = ID["graph/inferred"]  # what RDFS says follows from the data and the ontology
 TABLE_CELL_WIDTH = 60  # columns; longer cells are cut with … (csv, tsv and json give them whole)
-
-
-def load_data(paths: list[Path], with_ontology: bool = True) -> Dataset:
-    """The data files, the ontology, and what RDFS says follows from them (a plan:Company is a
-    plan:Organization), queryable as one default graph."""
-    dataset = Dataset(default_union=True)
-    bind_prefixes(dataset)
-    for path in paths:
-        if not path.is_file():
-            raise DataError(f"{path}: no such file (run `plankg build` first?)")
-        rdf_format = _RDF_FORMATS.get(path.suffix.lower())
-        if rdf_format is None:
-            raise DataError(f"{path}: unknown RDF format; use one of {', '.join(sorted(_RDF_FORMATS))}")
-        try:
-            target = dataset if rdf_format in ("trig", "nquads") else dataset.graph(URIRef(path.resolve().as_uri()))
-            target.parse(path, format=rdf_format)
-        except Exception as error:  # noqa: BLE001 - rdflib's parsers raise many kinds of error for bad input
-            raise DataError(f"{path}: not valid {rdf_format}: {_first_line(error)}") from None
-    if with_ontology:
-        ontology_graph = dataset.graph(ONTOLOGY_IRI)
-        for triple in ontology():
-            ontology_graph.add(triple)
-        inferred = dataset.graph(INFERRED_GRAPH)
-        for triple in rdfs_closure(dataset, ontology()):
-            inferred.add(triple)
-    return dataset
 
 
 def bundled_queries() -> dict[str, str]:
@@ -110,26 +81,6 @@ def query_form(sparql: str) -> str:
     if form not in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"):
         raise QueryError("only SELECT, ASK, CONSTRUCT and DESCRIBE queries can be run; the graph is read-only")
     return form
-
-
-def run_query(dataset: Dataset, sparql: str):
-    """rdflib's answer (a Result) to the query over the dataset."""
-    from graph.sparql.outside import checked_query  # rdflib's SPARQL engine: only the in-memory store needs it
-
-    query_form(sparql)
-    prepared = checked_query(sparql, lambda iri: _holds_graph(dataset, iri), PREFIXES)
-    try:
-        return dataset.query(prepared)
-    except QueryError:  # graph.sparql.outside refusing a SERVICE that reached the evaluator
-        raise
-    except Exception as error:  # noqa: BLE001 - rdflib's evaluator fails in many ways on a query the data cannot answer
-        raise QueryError(f"the query failed: {_first_line(error)}") from None
-
-
-def _holds_graph(dataset: Dataset, iri: URIRef) -> bool:
-    """Whether the dataset has a graph of this name: a data file's (named by its file: IRI),
-    a report's (from TriG), the ontology's or the inferred triples'. Asked once per FROM."""
-    return any(context.identifier == iri for context in dataset.graphs())
 
 
 def format_answer(answer: Answer, output_format: str, label=None) -> str:
@@ -259,6 +210,6 @@ def _looks_like_name(query: str) -> bool:
     return query.replace("-", "").replace("_", "").isalnum() and query.isascii()
 
 
-def _first_line(error: Exception) -> str:
+def first_line(error: Exception) -> str:
     text = str(error).strip() or type(error).__name__
     return text.splitlines()[0]

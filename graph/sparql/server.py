@@ -24,9 +24,10 @@ from pathlib import Path
 from typing import ClassVar, cast
 
 from graph.errors import PlankgError
+from graph.sparql.answer import Answer
 from graph.sparql.bounds import DeadlineReader, content_length, run_in_child
 from graph.sparql.query import format_answer, query_form, results_json
-from graph.sparql.stores import Answer, open_store
+from graph.sparql.stores import open_store
 
 MAX_REQUEST_BYTES = 1024 * 1024
 # A refused body is still read, up to this much, so that the client, which sends all of it before
@@ -65,11 +66,12 @@ def default_max_concurrent() -> int:
 
 def serve(host: str, port: int, store_spec: str | None, data_files: list[Path], page: Path,
           timeout: float, max_rows: int, announce=print, max_concurrent: int | None = None,
-          query_memory_mb: int | None = DEFAULT_QUERY_MEMORY_MB, client_timeout: float = CLIENT_SECONDS) -> None:
+          query_memory_mb: int | None = DEFAULT_QUERY_MEMORY_MB, client_timeout: float = CLIENT_SECONDS,
+          engine: str = "oxigraph") -> None:
     """`query_memory_mb`: what each query may allocate beyond the server's own memory (None: no
     limit); at worst the server and its queries hold its own memory and max_concurrent times that.
     `client_timeout`: seconds a client has to send a whole request."""
-    store = open_store(store_spec, data_files)
+    store = open_store(store_spec, data_files, engine)
     slots = threading.BoundedSemaphore(max_concurrent or default_max_concurrent())
     handler = type("Handler", (_Handler,), {
         "store": store, "page": page, "query_timeout": timeout, "max_rows": max_rows, "slots": slots,
