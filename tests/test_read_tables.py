@@ -97,3 +97,20 @@ def test_a_txt_with_its_table_written_a_row_a_line_between_bars_reads_the_same(t
         sorted((name, plan) for name, _, plan, _, _ in TABLE_ROWS)
     assert sorted((f.indicator, f.value, f.growth_rate) for f in figures if f.kind is FigureKind.OBSERVATION) == \
         sorted((name, reached, growth) for name, _, _, reached, growth in TABLE_ROWS)
+
+
+def test_a_head_of_two_rows_with_cells_spanning_rows_and_columns(tmp_path):
+    body = "".join(f"<tr><td>{name}</td><td>{unit}</td><td>{plan}</td><td>{reached}</td><td>{growth}</td></tr>"
+                   for name, unit, plan, reached, growth in TABLE_ROWS[:3])
+    page = tmp_path / "report.html"
+    page.write_bytes(f"""<html><head><meta charset="utf-8"><title>关于某某市2030年计划执行情况的报告</title></head>
+        <body><div><p>一年来，全市经济运行总体平稳，主要指标完成情况见下表，各项指标好于预期。</p>
+        <table><tr><td rowspan="2">指标</td><td rowspan="2">单位</td><td colspan="2">2030年</td>
+        <td rowspan="2">增长(%)</td></tr><tr><td>计划</td><td>完成</td></tr>{body}</table></div></body></html>
+        """.encode())
+    document = read_report(page)
+    assert "| 指标 | 单位 | 计划 | 完成 | 增长(%) |" in document.text
+    figures = [f for f in extract(document).figures if document.passages[f.passage].table == 1]
+    assert sorted((f.kind.value, f.indicator, f.value, f.growth_rate, f.period) for f in figures) == sorted(
+        [("target", name, plan, None, "2030") for name, _, plan, _, _ in TABLE_ROWS[:3]]
+        + [("observation", name, reached, growth, "2030") for name, _, _, reached, growth in TABLE_ROWS[:3]])

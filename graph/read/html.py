@@ -144,17 +144,38 @@ def _lines(element) -> list[str]:
 
 
 def _rows(table) -> list[list[str]] | None:
-    """A table's rows of cell texts, if it is a table of data (none nested in it)."""
+    """A table's rows of cell texts, if it is a table of data (none nested in it). A cell that
+    spans columns or rows stands in each of them, so every column keeps its place (a head of
+    two rows: 2030年 over 计划 | 完成, 指标 down both)."""
     if table.xpath(".//table"):
         return None
-    rows = []
+    rows: list[list[str]] = []
+    above: dict[int, tuple[str, int]] = {}  # column -> (text, rows it still spans below)
     for row in table.xpath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr"):
         cells: list[str] = []
-        for cell in row.xpath("./td | ./th"):
-            span = cell.get("colspan", "1")
-            cells += [_squeezed(cell.text_content())] * (int(span) if span.isdigit() and 0 < int(span) < 50 else 1)
+        given = iter(row.xpath("./td | ./th"))
+        while True:
+            if len(cells) in above:
+                text, left = above.pop(len(cells))
+                cells.append(text)
+                if left > 1:
+                    above[len(cells) - 1] = (text, left - 1)
+                continue
+            cell = next(given, None)
+            if cell is None:
+                break
+            text = _squeezed(cell.text_content())
+            for _ in range(_span(cell, "colspan")):
+                if _span(cell, "rowspan") > 1:
+                    above[len(cells)] = (text, _span(cell, "rowspan") - 1)
+                cells.append(text)
         rows.append(cells)
     return rows if is_data_table(rows) else None
+
+
+def _span(cell, name: str) -> int:
+    value = cell.get(name, "1").strip()
+    return int(value) if value.isdigit() and 0 < int(value) < 50 else 1
 
 
 def _flowed(text: str | None) -> str:
