@@ -184,3 +184,13 @@ def test_furniture_inside_the_main_text_and_a_page_with_no_declared_charset(tmp_
     for encoding in ("gb18030", "utf-8"):
         text = html_text(page.encode(encoding), tmp_path / "page.html")
         assert text.splitlines() == ["某某市2030年计划执行情况的报告", *[sentence] * 4], encoding
+
+
+def test_a_pdf_whose_fonts_map_no_characters_to_unicode_is_refused_in_one_line(monkeypatch, tmp_path):
+    import graph.read.pdf
+    from graph.errors import InputError
+
+    line = graph.read.pdf.PdfLine("(cid:4721)(cid:1093)(cid:88)", 100.0, 700.0, 842.0)
+    monkeypatch.setattr(graph.read.pdf, "_pages", lambda data, path: [[line]])
+    with pytest.raises(InputError, match="fonts map no characters to Unicode"):
+        graph.read.pdf.pdf_text(b"%PDF-1.7", tmp_path / "x.pdf")

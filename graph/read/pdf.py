@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import re
+import zlib
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from io import BytesIO
 from pathlib import Path
 
 from graph.errors import InputError
+from graph.read.decode import HAN
 
 EDGE = 0.12  # the top and bottom of a page, as a share of its height, where furniture stands
 EDGE_LINES = 2  # the lines nearest each edge that may be furniture
@@ -50,6 +52,10 @@ def pdf_text(data: bytes, path: Path) -> tuple[str, tuple[int, ...]]:
     pages = _pages(data, path)
     if not any(page for page in pages):
         raise InputError(f"{path}: no text layer: a scanned PDF? plankg does not do OCR")
+    if not any(HAN.search(line.text) for page in pages for line in page) and any(
+            "(cid:" in line.text for page in pages for line in page):
+        raise InputError(f"{path}: the PDF's text cannot be decoded (its fonts map no characters to Unicode); "
+                         "plankg does not do OCR")
     furniture = _furniture(pages)
     text: list[str] = []
     starts: list[int] = []
@@ -85,7 +91,8 @@ def _pages(data: bytes, path: Path) -> list[list[PdfLine]]:
             pages.append([line for box in reading_order(boxes) for line in box.lines])
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise InputError(f"{path}: an encrypted PDF that needs a password; plankg cannot open it") from None
-    except (PSException, ValueError, KeyError, TypeError, AttributeError, IndexError, AssertionError) as error:
+    except (PSException, ValueError, KeyError, TypeError, AttributeError, IndexError, AssertionError,
+            zlib.error) as error:
         # pdfminer meets a damaged file with its own errors, or with whatever its parser trips on
         raise InputError(f"{path}: a broken PDF, it cannot be read ({type(error).__name__})") from None
     return pages
