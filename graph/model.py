@@ -7,6 +7,7 @@ pair of character offsets into the decoded file text (Unicode code points, end e
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -57,6 +58,19 @@ class Passage:
     # the file offset of each character of `text`: the repaired text leaves out line breaks,
     # spaces a PDF conversion put inside words (全县生 产总值 266.67 亿元) and footnote marks
     offsets: tuple[int, ...] = field(default=(), repr=False, compare=False)
+    table: int | None = None  # a row of a table: the table's number in the report (Table.number)
+    row: int | None = None  # and the row's, from 0 for its head row
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table of data of a Word file or web page: 主要指标完成情况表 (指标 | 单位 | 计划 | 完成 | 增长)."""
+
+    number: int  # from 1, in the order of the report
+    caption: str | None  # the line just before it, when that names it (表1: 2025年主要经济指标)
+    start: int  # span of its rows
+    end: int
+    section: str | None
 
 
 @dataclass(frozen=True)
@@ -93,6 +107,14 @@ class Document:
     unread: tuple[tuple[int, int], ...] = ()  # file spans of text too long to be a sentence, left out
     # bad bytes of a damaged file, each read as one U+FFFD: (byte offset in the file, offset in text)
     replaced: tuple[tuple[int, int], ...] = ()
+    # "pdf", "docx", "html": text is what plankg read from a file of that kind (kept with the output)
+    read_from: str | None = None
+    tables: tuple[Table, ...] = ()
+    pages: tuple[int, ...] = ()  # of a PDF: the offset in text at which each page's text starts
+
+    def page_of(self, offset: int) -> int | None:
+        """The page (from 1) of a PDF that the text at `offset` was printed on."""
+        return bisect_right(self.pages, offset) if self.pages else None
 
 
 class FigureKind(str, Enum):

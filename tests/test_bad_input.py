@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import ROOT, SEED
+from documents import write_docx, write_encrypted_pdf, write_pdf, write_scanned_pdf
 
 from graph.build.cache import BuildCache
 from graph.cli import main
@@ -142,6 +143,24 @@ def cut_off(tmp_path: Path) -> Outcome:
     return outcome
 
 
+def build_written(write):
+    """A build of the file `write` makes in the test's folder."""
+    def case(tmp_path: Path) -> Outcome:
+        return plankg("build", write(tmp_path), "-o", tmp_path / "out", "--jobs", "1")
+    return case
+
+
+def cut_in_half(write, name: str):
+    """The file `write` makes of the seed, its second half lost (a download broken off)."""
+    def cut(tmp_path: Path) -> Path:
+        whole = write(SEED_TEXT, tmp_path / f"whole-{name}")
+        data = whole.read_bytes()
+        whole.unlink()
+        (tmp_path / name).write_bytes(data[:len(data) // 2])
+        return tmp_path / name
+    return cut
+
+
 def query_data(tmp_path: Path, *args) -> Outcome:
     built = tmp_path / "built"
     assert plankg("build", SEED, "-o", built).exit_code == 0
@@ -236,10 +255,14 @@ def environment_error(number: int, where: str):
 
 CASES = {
     "a report file that does not exist": lambda t: plankg("build", t / "nowhere.txt", "-o", t / "out"),
-    "a folder with no `*.txt` in it": lambda t: plankg("build", t, "-o", t / "out"),
+    "a folder with no report files in it": lambda t: plankg("build", t, "-o", t / "out"),
     "an empty file, or one of blanks only": lambda t: build_file(t, b" \n\r\n\t "),
     "a PDF renamed to `.txt`": lambda t: build_file(t, b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"),
     "a `.docx` renamed to `.txt`": lambda t: build_file(t, b"PK\x03\x04\x14\x00\x06\x00word/document.xml"),
+    "a PDF with no text layer (a scan)": build_written(lambda t: write_scanned_pdf(t / "scan.pdf")),
+    "an encrypted PDF": build_written(lambda t: write_encrypted_pdf(SEED_TEXT, t / "locked.pdf")),
+    "a broken PDF (cut off)": build_written(cut_in_half(write_pdf, "report.pdf")),
+    "a `.docx` cut off": build_written(cut_in_half(write_docx, "report.docx")),
     "a PNG image renamed to `.txt`": lambda t: build_file(t, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"),
     "random bytes": lambda t: build_file(t, bytes(range(256)) * 16),
     "text in English only": lambda t: build_file(t, b"Report on the plan for 2026, in English only.\n"),

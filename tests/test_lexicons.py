@@ -29,6 +29,7 @@ TAGS = {
     "project_endings.tsv": {"short"},
     "words_before_numbers.tsv": {"measure", "held"},
     "comparison_words.tsv": {"above", "below"},
+    "table_heads.tsv": {"indicator", "unit", "target", "observation", "growth", "rank"},
     "rank_words.tsv": {"before-scope", "after-scope", "note", "standing", "ranking", "quoted-list", "named-list"},
 }
 # Lexicons whose rows give other names for what they name (comma-separated, or -): every name

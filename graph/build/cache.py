@@ -82,6 +82,7 @@ def to_json(report: CompiledReport) -> dict:
         "figures": [[kind, list(key), node] for kind, key, node in report.figures],
         **part_to_json(report.network),
         "validation": validation and [validation.conforms, validation.violations, validation.report],
+        "text": report.text,
     }
 
 
@@ -92,4 +93,4 @@ def from_json(data: dict) -> CompiledReport:
         entry=data["entry"], lines=tuple(data["lines"]),
         figures=tuple((kind, tuple(key), node) for kind, key, node in data["figures"]),
         network=part_from_json(data),
-        validation=ValidationResult(*validation) if validation else None)
+        validation=ValidationResult(*validation) if validation else None, text=data.get("text"))

@@ -17,7 +17,7 @@ from pathlib import Path
 from graph.build.serialize import ntriples_lines
 from graph.build.validate import BackgroundCheck, ValidationResult, validate_lines
 from graph.extract import extract
-from graph.iris import report_iri
+from graph.iris import report_iri, report_key
 from graph.model import ReportResult
 from graph.page.nodes import NetworkPart, network_part
 from graph.rdf import FigureKey, figure_keys, report_triples
@@ -37,6 +37,7 @@ class CompiledReport:
     network: NetworkPart | None  # None once the build has put it in its spool
     validation: ValidationResult | None = None
     seconds: dict[str, float] = field(default_factory=dict)
+    text: str | None = None  # the text read from a PDF, Word or HTML file, which its offsets point into
 
 
 def compile_report(path: Path, checker: BackgroundCheck | None = None) -> CompiledReport:
@@ -65,7 +66,8 @@ def compile_report(path: Path, checker: BackgroundCheck | None = None) -> Compil
     return CompiledReport(
         source=str(path), sha256=document.sha256, iri=str(report_iri(document)),
         title=document.meta.title, entry=_entry(result), lines=lines, figures=figure_keys(result),
-        network=part, validation=validation, seconds=seconds)
+        network=part, validation=validation, seconds=seconds,
+        text=document.text if document.read_from else None)
 
 
 def _entry(result: ReportResult) -> dict:
@@ -85,7 +87,14 @@ def _entry(result: ReportResult) -> dict:
                      "text_offsets": [at for _, at in document.replaced]},
         # stretches too long to be a sentence, left out of the passages: their spans in the text
         "unread": [list(span) for span in document.unread],
+        # a PDF, Word or HTML file: the text plankg read from it, which the offsets point into
+        **({"read_from": document.read_from, "text": text_file(document)} if document.read_from else {}),
     }
+
+
+def text_file(document) -> str:
+    """Where, in the output folder, the text read from a PDF, Word or HTML file is kept."""
+    return f"text/{report_key(document)}.txt"
 
 
 class timed:

@@ -35,11 +35,13 @@ from graph.build.spool import Spool, unique_merge
 from graph.build.validate import BackgroundCheck, ValidationResult
 from graph.errors import InputError, OutputError
 from graph.read.decode import require_regular_file
+from graph.read.formats import SUFFIXES
 from graph.page.nodes import part_to_json
 from graph.version import __version__
 from graph.vocab import PLAN_IRI
 
 OUTPUT_FILES = ("graph.ttl", "graph.trig", "graph.html", "build.json")
+TEXT_FOLDER = "text"  # the text read from each PDF, Word or HTML report, which its offsets point into
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 Progress = Callable[[int, int], None]  # (reports done, reports in all)
 # What the machine, not plankg or the reports, gets wrong: one line and exit 2, not a traceback
@@ -74,15 +76,17 @@ class BuildSummary:
 
 
 def collect_reports(paths: list[Path]) -> list[Path]:
-    """The report files named, folders expanded to the *.txt files in them, in a stable order.
+    """The report files named, folders expanded to the report files in them (.txt, .pdf, .docx,
+    .html, .htm), in a stable order.
     A FIFO or device named is refused here, before anything opens it; one found in a folder is
     kept, to be skipped and named when it is read (graph.read.decode never opens it)."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*.txt") if p.exists() and not p.is_dir())
+            files = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES
+                           and not p.is_dir() and p.exists())
             if not files:
-                raise InputError(f"{path}: no report files (*.txt) in this folder")
+                raise InputError(f"{path}: no report files ({', '.join('*' + s for s in SUFFIXES)}) in this folder")
             found.extend(files)
         elif path.exists():
             require_regular_file(path)
@@ -155,6 +159,7 @@ def _build(files: list[Path], out_dir: Path, spool: Spool, jobs: int, store_dir:
             "graph.trig": spool.path("graph.trig"),
             "graph.html": html,
             "build.json": _build_json(summary),
+            **{report.entry["text"]: spool.path(f"{report.sha256}.txt") for report in by_iri if "text" in report.entry},
         }, store_dir)
     return summary
 
@@ -163,7 +168,7 @@ def _write_output(out_dir: Path, files: dict[str, bytes | Path], store_dir: Path
     """The output folder and the store switched to the new files in one step (graph.build.switch),
     or, where OUT cannot be swapped, the files renamed into it one by one, then the store."""
     if can_switch_folder(out_dir):
-        publish(out_dir, files, frozenset(OUTPUT_FILES), store_dir)
+        publish(out_dir, files, frozenset((*OUTPUT_FILES, TEXT_FOLDER)), store_dir)
         return
     write_all_atomically({out_dir / name: content for name, content in files.items()})
     if store_dir:
@@ -233,9 +238,11 @@ def _compile_all(files: list[Path], jobs: int, cache: BuildCache | None, summary
         if new and cache and key:
             cache.put(key, report)
         spool.put(report.sha256, report.lines)
+        if report.text is not None:
+            spool.path(f"{report.sha256}.txt").write_bytes(report.text.encode("utf-8"))
         assert report.network is not None  # compiled or taken from the cache: its part of the page is still here
         spool.put_data(f"{report.sha256}.page", part_to_json(report.network))
-        done[path] = replace(report, source=str(path), lines=(), network=None)
+        done[path] = replace(report, source=str(path), lines=(), network=None, text=None)
 
     for path, key in keys.items():
         cached = cache.get(key) if cache and key else None
@@ -462,7 +469,7 @@ def _build_json(summary: BuildSummary) -> bytes:
         "shacl": {"conforms": validation.conforms, "violations": validation.violations},
         "page": summary.notes,
         "seconds": {stage: round(value, 3) for stage, value in sorted(summary.seconds.items())},
-        "files": list(OUTPUT_FILES),
+        "files": [*OUTPUT_FILES, *sorted(report["text"] for report in summary.reports if "text" in report)],
     }
     if summary.store:
         data["store"] = summary.store

@@ -272,6 +272,7 @@ def _pid_alive(pid: int) -> bool:
 
 def _put(target: Path, content: bytes | Path) -> None:
     """One new file, on disk before the switch."""
+    target.parent.mkdir(exist_ok=True)  # text/, for the text read from PDF, Word and HTML reports
     if isinstance(content, Path):
         fsync_file(content)
         os.replace(content, target)

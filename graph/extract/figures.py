@@ -48,6 +48,7 @@ from graph.extract.quantities import Quantity, find_quantities, normalized
 from graph.extract.shifts import moved_rates, tallied
 from graph.extract.spans import alternation, overlaps
 from graph.extract.stated import NOTES, clause_span, make_figure, subject_start
+from graph.extract.tables import table_figures
 from graph.lexicons import column, rows, words
 from graph.model import Document, Figure, FigureKind, Passage
 from graph.numerals import parse_int
@@ -88,6 +89,8 @@ def extract_figures(document: Document) -> list[Figure]:
     parent: str | None = None  # the whole that "其中" parts belong to, while its sentence lasts
     previous_main: str | None = None
     for passage in document.passages:
+        if passage.table is not None:
+            continue  # a table's row: read by its column heads (extract.tables), not as a sentence
         found = _figures_in(passage, document.text, timeline.context(passage))
         if passage.text.startswith(_PART_OF) and previous_main:
             parent = previous_main
@@ -98,7 +101,7 @@ def extract_figures(document: Document) -> list[Figure]:
         if found and not passage.text.startswith(_PART_OF) and parent is None:
             previous_main = found[0].indicator
         figures.extend(found)
-    return _with_years(figures + _implied_targets(figures))
+    return _with_years(figures + _implied_targets(figures) + table_figures(document))
 
 
 def _with_years(figures: list[Figure]) -> list[Figure]:

@@ -46,6 +46,12 @@ def add_document(graph: Sink, report: URIRef, document: Document) -> None:
         add((node, RDF.type, PLAN.Passage))
         _add_text(graph, node, passage.text, passage.start, passage.end)
         add((node, DCTERMS.isPartOf, sections.get(passage.section, report)))
+        page = document.page_of(passage.start)
+        if page is not None:  # a PDF's: the page the sentence begins on
+            add((node, PLAN.page, Literal(page)))
+        if passage.table is not None and passage.row is not None:  # a table's row: where it stands
+            add((node, PLAN.tableNumber, Literal(passage.table)))
+            add((node, PLAN.rowNumber, Literal(passage.row)))
     for caption in document.captions:
         node = caption_iri(report, caption.start, caption.end)
         add((node, RDF.type, PLAN.Caption))

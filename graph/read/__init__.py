@@ -1,8 +1,10 @@
 """read: a report file -> Document (metadata, sections, passages, captions, truncation).
 
+    formats    which reader a file needs: text (decode), PDF (pdf), Word (docx), web page (html)
     decode     bytes -> text, or one clear InputError
     header     the title / meeting / presenter lines -> ReportMeta
-    layout     lines -> headings, paragraphs (broken sentences joined), captions, page markers
+    layout     lines -> headings, paragraphs (broken sentences joined), captions, page markers, tables
+    rows       how a table of a Word file or web page is written into the text: a line a row
     sentences  a paragraph -> sentences with their file spans
 """
 
@@ -10,15 +12,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graph.model import Caption, Document, Passage, ReportMeta, Section, Truncation
-from graph.read.decode import read_text_file
+from graph.model import Caption, Document, Passage, ReportMeta, Section, Table, Truncation
+from graph.read.formats import read_source
 from graph.read.header import is_page_furniture, parse_header
 from graph.read.layout import (
+    HEADING_MAX_CHARS,
     CaptionLine,
     Heading,
     Line,
     PageMarker,
     Paragraph,
+    TableRows,
     blocks,
     ends_sentence,
     heading_of,
@@ -34,16 +38,18 @@ HEADER_MAX_LINES = 6
 
 def read_report(path: Path) -> Document:
     """Read one report file into a Document; raises InputError for a file that is not a report."""
-    decoded = read_text_file(path)
-    return parse_document(decoded.text, source=path.name, sha256=decoded.sha256, replaced=decoded.replaced)
+    read = read_source(path)
+    return parse_document(read.text, source=path.name, sha256=read.sha256, replaced=read.replaced,
+                          read_from=read.read_from, pages=read.pages)
 
 
-def parse_document(text: str, source: str, sha256: str = "", replaced: tuple[tuple[int, int], ...] = ()) -> Document:
+def parse_document(text: str, source: str, sha256: str = "", replaced: tuple[tuple[int, int], ...] = (),
+                   read_from: str | None = None, pages: tuple[int, ...] = ()) -> Document:
     """Locate the metadata, sections, passages and captions of a report's text."""
     lines = split_lines(text)
     header, body = _split_header(lines)
     meta = parse_header(header) if header else ReportMeta(title=Path(source).stem)
-    sections, passages, captions, truncation, unread = _outline(blocks(body))
+    sections, passages, captions, truncation, unread, tables = _outline(blocks(body))
     return Document(
         source=source,
         sha256=sha256,
@@ -55,6 +61,9 @@ def parse_document(text: str, source: str, sha256: str = "", replaced: tuple[tup
         truncation=truncation,
         unread=tuple(unread),
         replaced=replaced,
+        read_from=read_from,
+        tables=tuple(tables),
+        pages=pages,
     )
 
 
@@ -76,16 +85,17 @@ def _split_header(lines: list[Line]) -> tuple[list[Line], list[Line]]:
 
 
 def _outline(body: list) -> tuple[list[Section], list[Passage], list[Caption], Truncation | None,
-                                  list[tuple[int, int]]]:
+                                  list[tuple[int, int]], list[Table]]:
     sections: list[Section] = []
     passages: list[Passage] = []
     captions: list[Caption] = []
     unread: list[tuple[int, int]] = []  # stretches no sentence holds (read.sentences._readable)
+    tables: list[Table] = []
     open_sections: list[Section] = []  # the current section at each level, outermost first
     numbers_taken: set[str] = set()
     last_marker: PageMarker | None = None
     paragraph = -1
-    for block in body:
+    for position, block in enumerate(body):
         current = open_sections[-1].number if open_sections else None
         if isinstance(block, Heading):
             while open_sections and open_sections[-1].level >= block.level:
@@ -107,11 +117,33 @@ def _outline(body: list) -> tuple[list[Section], list[Passage], list[Caption], T
             captions.append(Caption(line.text, line.start, line.end, current))
         elif isinstance(block, PageMarker) and block.note.startswith("下"):
             last_marker = block
+        elif isinstance(block, TableRows):
+            paragraph += 1
+            rows = block.rows
+            tables.append(Table(len(tables) + 1, _caption_of(body[position - 1] if position else None),
+                                rows[0].start, rows[-1].end, current))
+            for row, line in enumerate(rows):
+                passages.append(Passage(len(passages), line.text, line.start, line.end, current, paragraph,
+                                        tuple(range(line.start, line.end)), table=len(tables), row=row))
+            last_marker = None
     truncation = None
     if last_marker is not None:
         # 下转第N版 with no text after it: the rest of the report is on a page we do not have.
         truncation = Truncation(last_marker.note, last_marker.start, last_marker.end)
-    return sections, passages, captions, truncation, unread
+    return sections, passages, captions, truncation, unread, tables
+
+
+def _caption_of(block) -> str | None:
+    """What names a table: a caption line (表1: …) just before it, or a short line that is no
+    sentence (2025年主要经济指标完成情况)."""
+    if isinstance(block, CaptionLine):
+        return block.line.text
+    if isinstance(block, Paragraph) and len(block.lines) == 1 and not ends_sentence(block.lines[0].text) \
+            and len(block.lines[0].text) <= HEADING_MAX_CHARS:
+        return block.lines[0].text
+    if isinstance(block, Heading):
+        return block.text
+    return None
 
 
 def _section(heading: Heading, parents: list[Section], taken: set[str]) -> Section:

@@ -43,7 +43,7 @@ BAD_BYTES_AT_LEAST = 8  # and a short one at most this many
 HAN_PER_BAD_BYTE = 50  # a damaged report has at least this many Chinese characters for each bad sequence
 RESYNC_CHARS = 4  # characters after (and before) a bad byte that may be misread before the decoder is in step again
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+HAN = re.compile(r"[\u4e00-\u9fff]")
 # Not in a Chinese report: Hangul syllables, the Yi script, private use and C0 controls other than
 # tab and line breaks; bytes decoded in the wrong encoding are full of them
 _IMPLAUSIBLE = re.compile(r"[\uac00-\ud7af\ua000-\ua4cf\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -75,11 +75,15 @@ class DecodedFile:
 
 def read_text_file(path: Path) -> DecodedFile:
     """Read and decode one report file; every way it can fail is an InputError naming the file."""
-    data = read_report_bytes(path)
+    return decode_text(read_report_bytes(path), path)
+
+
+def decode_text(data: bytes, path: Path) -> DecodedFile:
+    """The bytes of a text file, decoded (see read_text_file)."""
     text, encoding, replaced = _decode(data, path)
     if not text.strip():
         raise InputError(f"{path}: the file is empty")
-    if not _HAN.search(text):
+    if not HAN.search(text):
         raise InputError(f"{path}: no Chinese text in the file; plankg reads Chinese reports")
     return DecodedFile(text=text, sha256=hashlib.sha256(data).hexdigest(), encoding=encoding, replaced=replaced)
 
@@ -150,7 +154,7 @@ def _decode(data: bytes, path: Path) -> tuple[str, str, Replaced]:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        if _HAN.search(text) and not _IMPLAUSIBLE.search(text):
+        if HAN.search(text) and not _IMPLAUSIBLE.search(text):
             return text, encoding, ()
     for encoding in ["utf-8", "gb18030", *(e for e in detected if e != "gb18030")]:
         repaired = _decode_damaged(data, encoding)
@@ -186,7 +190,7 @@ def _decode_damaged(data: bytes, encoding: str) -> tuple[str, Replaced] | None:
 def _mostly_chinese(text: str, replaced: Replaced) -> bool:
     """Whether the text is Chinese with a few flaws, not other bytes read as a few Chinese signs:
     Latin-1 "café" read as GB18030 pairs é with the next byte into a Han character."""
-    return len(_HAN.findall(text)) >= HAN_PER_BAD_BYTE * len(replaced)
+    return len(HAN.findall(text)) >= HAN_PER_BAD_BYTE * len(replaced)
 
 
 def _plausible_around(text: str, replaced: Replaced) -> bool:

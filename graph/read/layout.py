@@ -4,7 +4,9 @@ Reports reach us as newspapers printed them. A sentence may be broken across lin
 ("…专业镇实现营收\\n\\n92.3亿元，同比增长9.6%。"), a chart caption stands between paragraphs
 ("图1: 2025年全市地区生产总值增速(%)"), and a page jump is printed in brackets ("(下转第四版)").
 This module undoes that layout: a paragraph whose last line does not end a sentence continues on
-the next text line; captions and page markers are set apart and never become sentences.
+the next text line; captions and page markers are set apart and never become sentences. A table
+read from a Word file or a web page (one row a line, cells between bars: graph.read.rows) is a
+block of its own, each row a passage.
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ CLOSING = "”’」』)）】》"
 _SALUTATION = re.compile(r"^[\u4e00-\u9fff、，,]{2,15}[：:]$")
 
 HEADING_MAX_CHARS = 60
+# | 地区生产总值 | 亿元 | 1850 | 1815.0 |: a row of a table, two cells or more
+_TABLE_ROW = re.compile(r"^\|(?:[^|]*\|){2,}$")
 
 
 @dataclass(frozen=True)
@@ -75,7 +79,19 @@ class PageMarker:
     end: int
 
 
-Block = Heading | Paragraph | CaptionLine | PageMarker
+@dataclass(frozen=True)
+class TableRows:
+    """The rows of one table, in order, the first its head."""
+
+    rows: tuple[Line, ...]
+
+
+Block = Heading | Paragraph | CaptionLine | PageMarker | TableRows
+
+
+def table_cells(text: str) -> list[str]:
+    """The cells of a table row's line."""
+    return [cell.strip() for cell in text.strip()[1:-1].split("|")]
 
 
 def split_lines(text: str) -> list[Line]:
@@ -150,6 +166,13 @@ def blocks(lines: list[Line]) -> list[Block]:
             pending.clear()
 
     for line in lines:
+        if _TABLE_ROW.match(line.text):
+            flush()
+            if result and isinstance(result[-1], TableRows):
+                result[-1] = TableRows(result[-1].rows + (line,))
+            else:
+                result.append(TableRows((line,)))
+            continue
         marker = _PAGE_MARKER.search(line.text)
         if marker:
             before = line.text[:marker.start()].rstrip()

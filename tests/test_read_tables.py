@@ -1,0 +1,116 @@
+"""A table of indicators in a Word file or a web page: each row's plan a Target and what it
+reached an Observation, with the row's numbers, each derived from its row as a passage."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from documents import TABLE_HEAD, TABLE_ROWS, write_table_docx, write_table_page
+
+from graph.cli import main
+from graph.extract import extract
+from graph.model import FigureKind
+from graph.read import read_report
+
+WRITERS = {"docx": write_table_docx, "html": write_table_page}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("tables")
+    for kind, write in WRITERS.items():
+        write(folder / f"report.{kind}")
+    out = folder / "out"
+    result = CliRunner().invoke(main, ["build", str(folder), "-o", str(out), "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def _rows_in_graph(out: Path) -> list[list[str]]:
+    query = """SELECT ?file ?kind ?indicator ?value ?unit ?growth ?year ?table ?row ?text WHERE {
+        ?figure a ?class ; plan:indicator/rdfs:label ?indicator ; prov:wasDerivedFrom ?passage .
+        VALUES (?class ?kind) { (plan:Observation "observation") (plan:Target "target") }
+        ?passage plan:tableNumber ?table ; plan:rowNumber ?row ; plan:text ?text ; dcterms:isPartOf+ ?report .
+        ?report a plan:Report ; plan:sourceFile ?file .
+        OPTIONAL { ?figure plan:value ?value } OPTIONAL { ?figure plan:unit ?unit }
+        OPTIONAL { ?figure plan:growthRate ?growth } OPTIONAL { ?figure plan:targetYear ?year }
+        FILTER (lang(?indicator) = "zh") }"""
+    result = CliRunner().invoke(main, ["query", query, "--data", str(out / "graph.ttl"), "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    return list(csv.reader(io.StringIO(result.stdout)))[1:]
+
+
+def test_a_table_of_ten_indicators_gives_ten_targets_and_ten_observations_citing_their_rows(built):
+    found = _rows_in_graph(built)
+    for kind in WRITERS:
+        mine = [row for row in found if row[0] == f"report.{kind}"]
+        # numbers compared as numbers: a store may write 1815.0 as 1815
+        targets = sorted((row[8], row[2], float(row[3]), row[4], row[6]) for row in mine if row[1] == "target")
+        observations = sorted((row[8], row[2], float(row[3]), row[4], float(row[5]))
+                              for row in mine if row[1] == "observation")
+        assert targets == sorted((str(n), name, float(plan), unit, "2030")
+                                 for n, (name, unit, plan, _, _) in enumerate(TABLE_ROWS, start=1)), kind
+        assert observations == sorted((str(n), name, float(reached), unit, float(growth))
+                                      for n, (name, unit, _, reached, growth) in enumerate(TABLE_ROWS, start=1)), kind
+        for row in mine:  # each cites its row: the passage is the row, with the row's cells
+            cells = TABLE_ROWS[int(row[8]) - 1]
+            assert row[7] == "1" and cells[0] == row[2] and all(cell in row[9] for cell in cells)
+
+
+def test_the_head_row_is_a_passage_of_the_table_and_states_no_figure(tmp_path):
+    document = read_report(write_table_docx(tmp_path / "report.docx"))
+    head = next(p for p in document.passages if p.table == 1 and p.row == 0)
+    assert all(cell in head.text for cell in TABLE_HEAD)
+    figures = extract(document).figures
+    assert not [f for f in figures if f.passage == head.index]
+    kinds = {f.kind for f in figures if document.passages[f.passage].table}
+    assert kinds == {FigureKind.TARGET, FigureKind.OBSERVATION}
+    assert document.tables[0].caption == "表1：2030年主要经济指标完成情况"
+
+
+def test_a_page_laid_out_in_a_table_is_read_as_text(tmp_path):
+    page = tmp_path / "laid-out.html"
+    paragraph = "全市地区生产总值完成2087.5亿元，同比增长5.1%。" * 3
+    page.write_bytes(f"""<html><head><meta charset="utf-8"></head><body><table><tr><td>
+        <h1>关于某某市2030年国民经济和社会发展计划执行情况的报告</h1><p>{paragraph}</p></td></tr></table>
+        </body></html>""".encode())
+    document = read_report(page)
+    assert not document.tables and "|" not in document.text
+    assert any("2087.5亿元" in p.text for p in document.passages)
+
+
+def test_a_txt_with_its_table_written_a_row_a_line_between_bars_reads_the_same(tmp_path):
+    from documents import TABLE_AFTER, TABLE_BEFORE
+
+    from graph.read.rows import row_line
+
+    lines = [*TABLE_BEFORE, row_line(list(TABLE_HEAD)), *(row_line(list(row)) for row in TABLE_ROWS), *TABLE_AFTER]
+    report = tmp_path / "report.txt"
+    report.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    document = read_report(report)
+    figures = [f for f in extract(document).figures if document.passages[f.passage].table == 1]
+    assert sorted((f.indicator, f.value) for f in figures if f.kind is FigureKind.TARGET) == \
+        sorted((name, plan) for name, _, plan, _, _ in TABLE_ROWS)
+    assert sorted((f.indicator, f.value, f.growth_rate) for f in figures if f.kind is FigureKind.OBSERVATION) == \
+        sorted((name, reached, growth) for name, _, _, reached, growth in TABLE_ROWS)
+
+
+def test_a_head_of_two_rows_with_cells_spanning_rows_and_columns(tmp_path):
+    body = "".join(f"<tr><td>{name}</td><td>{unit}</td><td>{plan}</td><td>{reached}</td><td>{growth}</td></tr>"
+                   for name, unit, plan, reached, growth in TABLE_ROWS[:3])
+    page = tmp_path / "report.html"
+    page.write_bytes(f"""<html><head><meta charset="utf-8"><title>关于某某市2030年计划执行情况的报告</title></head>
+        <body><div><p>一年来，全市经济运行总体平稳，主要指标完成情况见下表，各项指标好于预期。</p>
+        <table><tr><td rowspan="2">指标</td><td rowspan="2">单位</td><td colspan="2">2030年</td>
+        <td rowspan="2">增长(%)</td></tr><tr><td>计划</td><td>完成</td></tr>{body}</table></div></body></html>
+        """.encode())
+    document = read_report(page)
+    assert "| 指标 | 单位 | 计划 | 完成 | 增长(%) |" in document.text
+    figures = [f for f in extract(document).figures if document.passages[f.passage].table == 1]
+    assert sorted((f.kind.value, f.indicator, f.value, f.growth_rate, f.period) for f in figures) == sorted(
+        [("target", name, plan, None, "2030") for name, _, plan, _, _ in TABLE_ROWS[:3]]
+        + [("observation", name, reached, growth, "2030") for name, _, _, reached, growth in TABLE_ROWS[:3]])
