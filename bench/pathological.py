@@ -23,7 +23,8 @@ _WORDS = "地区生产总值增长工业增加值推动项目建设有限公司"
 INPUTS = {
     "8,000 nested brackets": HEAD + "全市地区生产总值" + "（" * 8000 + "增长5%" + "）" * 8000 + "。\n",
     "a 60 KB line with no punctuation": HEAD + (_WORDS * 3000)[:60000] + "\n",
-    "a 1 MB line with no punctuation (3 MB in UTF-8: the most a report may be)": HEAD + (_WORDS * 45000)[:1_040_000] + "\n",
+    "a 1 MB line with no punctuation (3 MB in UTF-8: the most a report may be)":
+        HEAD + (_WORDS * 45000)[:1_040_000] + "\n",
     "a 2 MB line with no punctuation": HEAD + (_WORDS * 90000)[:2_000_000] + "\n",
     "100,000 listed names": HEAD + "推动" + "、".join(f"某某{i}公司" for i in range(100_000)) + "等企业发展。\n",
     "a number of 100,000 digits": HEAD + "全市地区生产总值" + "1" * 100_000 + "亿元。\n",

@@ -189,6 +189,14 @@ def big_file(tmp_path: Path) -> Outcome:
     return plankg("build", report, "-o", tmp_path / "out")
 
 
+def big_document(tmp_path: Path) -> Outcome:
+    report = tmp_path / "scan.pdf"
+    with report.open("wb") as stream:
+        stream.write(b"%PDF-1.7\n")
+        stream.truncate(60 * 1024 * 1024)  # sparse, and refused before any PDF library reads it
+    return plankg("build", report, "-o", tmp_path / "out")
+
+
 def fifo_named(tmp_path: Path) -> Outcome:
     fifo = tmp_path / "report.txt"
     os.mkfifo(fifo)
@@ -268,6 +276,7 @@ CASES = {
     "text in English only": lambda t: build_file(t, b"Report on the plan for 2026, in English only.\n"),
     "text in Latin-1": lambda t: build_file(t, "Rapport annuel: résumé, café, déjà vu.\n".encode("latin-1")),
     "a file over 3 MB (the longest real reports are under 500 KB)": big_file,
+    "a PDF, .docx or web page over 50 MB (or whose text is over 3 MB)": big_document,
     "a report in UTF-8 with a byte-order mark": builds(codecs.BOM_UTF8 + SEED_TEXT.encode("utf-8")),
     "a report in UTF-16 with a byte-order mark": builds(SEED_TEXT.encode("utf-16")),
     "a report in UTF-16 without a byte-order mark": builds(SEED_TEXT.encode("utf-16-le")),

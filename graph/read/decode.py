@@ -38,6 +38,9 @@ from graph.errors import InputError
 # memory grow on (a 10 MB file took 215 s and 2.2 GB, 50 MB would take a quarter of an hour and
 # over 10 GB), and a file that large is most likely many reports in one, which would be one graph.
 MAX_REPORT_BYTES = 3 * 1024 * 1024
+# A PDF, Word file or web page is mostly fonts, images and markup: the file may be larger, and the
+# text read from it is held to MAX_REPORT_BYTES (graph.read.formats)
+MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 BAD_BYTES_PER = 1000  # a damaged report has at most one bad sequence in this many bytes
 BAD_BYTES_AT_LEAST = 8  # and a short one at most this many
 HAN_PER_BAD_BYTE = 50  # a damaged report has at least this many Chinese characters for each bad sequence
@@ -78,6 +81,13 @@ def read_text_file(path: Path) -> DecodedFile:
     return decode_text(read_report_bytes(path), path)
 
 
+def refuse_past(size: int, limit: int, path: Path, what: str = "") -> None:
+    """InputError if a report's bytes (or, `what`, the text read from it) pass the limit."""
+    if size > limit:
+        raise InputError(f"{path}: {what}{size:,} bytes is more than a report ({limit:,} bytes at most; "
+                         "several reports in one file build as one file each)")
+
+
 def decode_text(data: bytes, path: Path) -> DecodedFile:
     """The bytes of a text file, decoded (see read_text_file)."""
     text, encoding, replaced = _decode(data, path)
@@ -101,9 +111,9 @@ def require_regular_file(path: Path) -> None:
         raise InputError(f"{path}: not a regular file ({_kind(mode)}); plankg reads report files")
 
 
-def read_report_bytes(path: Path) -> bytes:
-    """The bytes of a report file. Opened with O_NONBLOCK and checked on the open file, so a path
-    swapped for a FIFO after it was checked still cannot hang the build."""
+def read_report_bytes(path: Path, limit: int = MAX_REPORT_BYTES) -> bytes:
+    """The bytes of a report file, `limit` of them at most. Opened with O_NONBLOCK and checked on
+    the open file, so a path swapped for a FIFO after it was checked still cannot hang the build."""
     require_regular_file(path)
     try:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
@@ -113,11 +123,7 @@ def read_report_bytes(path: Path) -> bytes:
         mode = os.fstat(descriptor).st_mode
         if not stat.S_ISREG(mode):
             raise InputError(f"{path}: not a regular file ({_kind(mode)}); plankg reads report files")
-        size = os.fstat(descriptor).st_size
-        if size > MAX_REPORT_BYTES:
-            raise InputError(
-                f"{path}: {size:,} bytes is more than a report ({MAX_REPORT_BYTES:,} bytes at most; "
-                "several reports in one file build as one file each)")
+        refuse_past(os.fstat(descriptor).st_size, limit, path)
         try:
             return stream.read()
         except OSError as error:

@@ -16,7 +16,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from graph.errors import InputError
-from graph.read.decode import HAN, Replaced, decode_text, read_report_bytes
+from graph.read.decode import (
+    HAN,
+    MAX_DOCUMENT_BYTES,
+    MAX_REPORT_BYTES,
+    Replaced,
+    decode_text,
+    read_report_bytes,
+    refuse_past,
+)
 
 # The suffixes a folder is searched for, and the reader each needs
 READERS = {".txt": "text", ".pdf": "pdf", ".docx": "docx", ".html": "html", ".htm": "html"}
@@ -36,12 +44,15 @@ class Source:
 
 def read_source(path: Path) -> Source:
     """The text of one report file of any format plankg reads; InputError for one it cannot."""
-    data = read_report_bytes(path)
-    kind = READERS.get(path.suffix.lower()) or sniff(data)
+    named = READERS.get(path.suffix.lower())
+    data = read_report_bytes(path, MAX_REPORT_BYTES if named == "text" else MAX_DOCUMENT_BYTES)
+    kind = named or sniff(data)
     if kind == "text":
+        refuse_past(len(data), MAX_REPORT_BYTES, path)
         decoded = decode_text(data, path)
         return Source(decoded.text, decoded.sha256, None, decoded.replaced)
     text, pages = _convert(kind, data, path)
+    refuse_past(len(text.encode("utf-8")), MAX_REPORT_BYTES, path, "the text read from it, ")
     if not HAN.search(text):
         raise InputError(f"{path}: no Chinese text in the file; plankg reads Chinese reports")
     return Source(text, hashlib.sha256(data).hexdigest(), kind, pages=pages)
