@@ -4,6 +4,7 @@
   // first opened, and the table draws one page of them, so 50,000 figures stay responsive.
   const figuresView = (() => {
     const PAGE = 100;
+    const PALETTE = ["#1565c0", "#ef6c00", "#2e7d32", "#8e24aa", "#c62828", "#00838f", "#6d4c41", "#546e7a"];
     const col = Object.fromEntries(figureData.columns.map((name, index) => [name, index]));
     const terms = figureData.terms;  // [iri, zh, pinyin, English]
     const termAt = new Map(terms.map((term, index) => [term[0], index]));
@@ -141,8 +142,10 @@
         }
       }
       const series = [], cells = [], placed = {};
+      const areas = [...new Set(mine.map((row) => row.area))].sort(collator.compare);
       for (const key of [...groups.keys()].sort()) {
         const g = groups.get(key), target = g.cls === "Target";
+        const colour = PALETTE[areas.indexOf(g.area) % PALETTE.length];  // one colour an area
         const label = `${g.area || "—"} ${target ? "目标 target" : "实际 reported"}${g.unit ? ` (${g.unit})` : ""}${g.k ? ` #${g.k + 1}` : ""}`;
         for (const [field, axis] of [["value", 0], ["growth", 1]]) {
           if (![...g.at.values()].some((row) => row[field] !== "")) continue;
@@ -150,14 +153,16 @@
           cells.push(xs.map((_, x) => (g.at.has(x) ? g.at.get(x).i : -1)));
           for (const [x, row] of g.at) placed[row.i] = xs[x];
           series.push(axis === 0
-            ? { type: "bar", name: label, yAxisIndex: 0, data, itemStyle: target ? { opacity: 0.45, borderType: "dashed", borderWidth: 1, borderColor: "#333" } : {} }
+            ? { type: "bar", name: label, yAxisIndex: 0, data,
+                itemStyle: target ? { color: colour, opacity: 0.4, borderType: "dashed", borderWidth: 1, borderColor: "#333" } : { color: colour } }
             : { type: target ? "scatter" : "line", name: `${label} 增速 growth %`, yAxisIndex: 1, data, connectNulls: true,
-                symbol: target ? "diamond" : "circle", symbolSize: target ? 12 : 7 });
+                symbol: target ? "diamond" : "circle", symbolSize: target ? 12 : 7, itemStyle: { color: colour },
+                lineStyle: { color: colour, type: g.k ? "dotted" : "solid" } });
         }
       }
       const units = [...new Set(mine.filter((row) => row.value !== "").map((row) => row.unit))].sort(collator.compare);
       const option = {
-        animation: false, color: ["#1565c0", "#ef6c00", "#2e7d32", "#8e24aa", "#c62828", "#00838f", "#6d4c41", "#546e7a"],
+        animation: false, color: PALETTE,
         legend: { type: "scroll", top: 0 }, grid: { top: 60, left: 60, right: 50, bottom: 40 },
         tooltip: { trigger: "item", formatter: (p) => tooltip(cells[p.seriesIndex][p.dataIndex]) },
         xAxis: { type: "category", data: xs },
