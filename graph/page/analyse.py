@@ -14,6 +14,7 @@ from rdflib import Graph
 
 from graph.errors import PlankgError
 from graph.kinds import FIGURE_KINDS
+from graph.page.figures import FigureTable
 from graph.page.nodes import NODE_CLASSES, NetworkPart, NodeInfo, network_part
 
 __all__ = [
@@ -36,12 +37,15 @@ def entity_network(graph: Graph) -> nx.MultiDiGraph:
 
 def join_parts(parts: list[NetworkPart], links: tuple[tuple[str, str, str], ...] = ()) -> nx.MultiDiGraph:
     """One network of the parts (a node several reports name is one node, with the sentences of
-    all of them), plus links found across reports."""
+    all of them), plus links found across reports. network.graph["figures"] is the page data of
+    every figure of the parts (graph.page.figures), drawn or not."""
     infos: dict[str, NodeInfo] = {}
+    table = FigureTable()
     for part in parts:
+        table.add(part.figures)
         for info in part.nodes:
             infos[info.iri] = _merged(infos[info.iri], info) if info.iri in infos else info
-    network = nx.MultiDiGraph()
+    network = nx.MultiDiGraph(figures=table.page_data(links))
     for iri in sorted(infos):
         network.add_node(iri, info=infos[iri])
     edges = {edge for part in parts for edge in part.edges}
@@ -112,7 +116,9 @@ def join_streamed(parts: Callable[[], Iterable[NetworkPart]], links: tuple[tuple
     classes: dict[str, str] = {}
     entity_edges: set[tuple[str, str, str]] = set()
     figures = 0
+    table = FigureTable()
     for part in parts():
+        table.add(part.figures)
         for info in part.nodes:
             if info.cls in FIGURE_CLASSES:
                 figures += 1
@@ -137,7 +143,7 @@ def join_streamed(parts: Callable[[], Iterable[NetworkPart]], links: tuple[tuple
         for info in part.nodes:
             if info.iri in chosen:
                 infos[info.iri] = _merged(infos[info.iri], info) if info.iri in infos else info
-    network = nx.MultiDiGraph()
+    network = nx.MultiDiGraph(figures=table.page_data(links))
     for iri in sorted(infos):
         network.add_node(iri, info=infos[iri])
     for source, target, key in sorted(entity_edges):

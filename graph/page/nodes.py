@@ -8,7 +8,7 @@ report compiles without importing networkx.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import cast
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
@@ -16,6 +16,7 @@ from rdflib.namespace import PROV, SKOS
 from rdflib.term import Identifier, Node
 
 from graph.kinds import PAGE_ORDER
+from graph.page.figures import Figures, figure_rows, figures_from_json, figures_to_json
 from graph.rdf.triples import SubjectIndex
 from graph.vocab import PLAN, PLAN_IRI
 
@@ -43,18 +44,20 @@ class NetworkPart:
 
     nodes: tuple[NodeInfo, ...]
     edges: tuple[tuple[str, str, str], ...]  # (source IRI, target IRI, property name)
+    figures: Figures = field(default_factory=Figures)  # every figure, for the Figures view
 
 
 def part_to_json(part: NetworkPart) -> dict:
-    """The part as JSON data: for the build cache, and for the spool a corpus's page is made from."""
+    """The part as JSON data: for the build cache, and for the spool a corpus's page is made from.
+    Its figures go under "table": the cache keeps the report's own "figures" (target keys) beside it."""
     return {"nodes": [[n.iri, n.cls, n.label, n.labels, [list(s) for s in n.sources]] for n in part.nodes],
-            "edges": [list(edge) for edge in part.edges]}
+            "edges": [list(edge) for edge in part.edges], "table": figures_to_json(part.figures)}
 
 
 def part_from_json(data: dict) -> NetworkPart:
     nodes = tuple(NodeInfo(iri, cls, label, labels, tuple(tuple(s) for s in sources))
                   for iri, cls, label, labels, sources in data["nodes"])
-    return NetworkPart(nodes, tuple(tuple(edge) for edge in data["edges"]))
+    return NetworkPart(nodes, tuple(tuple(edge) for edge in data["edges"]), figures_from_json(data.get("table")))
 
 
 def network_part(graph: Graph | SubjectIndex) -> NetworkPart:
@@ -72,7 +75,7 @@ def network_part(graph: Graph | SubjectIndex) -> NetworkPart:
                 edges.append((source, str(target), str(predicate)[len(PLAN_IRI):]))
             elif predicate == SKOS.broader:
                 edges.append((source, str(target), "broader"))
-    return NetworkPart(tuple(nodes.values()), tuple(edges))
+    return NetworkPart(tuple(nodes.values()), tuple(edges), figure_rows(graph))
 
 
 def _node_info(graph: Graph | SubjectIndex, node: URIRef, cls: str) -> NodeInfo:

@@ -1,7 +1,9 @@
-"""render: the knowledge graph -> one self-contained HTML network page (pyvis / vis-network).
+"""render: the knowledge graph -> one self-contained HTML page: the network (pyvis / vis-network)
+and the Figures view (a table and Apache ECharts charts of every figure, graph.page.figures).
 
 The page must work from file:// with no network: the vis-network script and style that pyvis
-ships are inlined, and nothing refers to a remote URL. Every text placed in the page is escaped:
+ships and the ECharts file vendored in graph/page/vendor are inlined, and nothing refers to a
+remote URL. Every text placed in the page is escaped:
 labels and sentences go in as JSON inside <script> with '<' escaped, and vis-network shows
 string tooltips as text, never as HTML.
 """
@@ -22,14 +24,17 @@ from rdflib import RDFS
 
 from graph.kinds import KIND, KINDS
 from graph.page.analyse import NodeInfo, importance
+from graph.page.figures import FigureTable
 from graph.vocab import PLAN_IRI, ontology
 
 VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
+PAGE_SCRIPTS = ("figures.js", "panel.js")  # templates/: the Figures view, the side panel
 
 # The classes that wait behind their legend box (graph.kinds says which). They are left out of the
 # first layout too (in the seed, two thirds of the nodes and of the time to settle) and laid out
 # beside what they link to when shown (templates/page.html).
 HIDDEN_AT_FIRST = tuple(kind.name for kind in KINDS if kind.hidden_at_first)
+MAX_SENTENCES = 12  # the side panel's sentences of one node; it says how many more there are
 OPTIONS: dict[str, Any] = {  # vis-network's options: JSON, nested
     "layout": {"randomSeed": 1},  # the same page draws the same picture every time it is opened
     "physics": {
@@ -56,7 +61,9 @@ def render_page(network: nx.MultiDiGraph, title: str, notes: tuple[str, ...] = (
         colour, shape = KIND[info.cls].colour, KIND[info.cls].shape
         net.add_node(node, label=_short(info.label), title=_tooltip(info), color=colour, shape=shape,
                      size=10 + 25 * ranks.get(node, 0), cls=info.cls, search=_search_text(info),
-                     hidden=info.cls in waiting, physics=info.cls not in waiting)
+                     hidden=info.cls in waiting, physics=info.cls not in waiting,
+                     names=[info.label, *(info.labels.get(tag, "") for tag in ("zh-latn-pinyin", "en"))],
+                     sentences=list(info.sentences[:MAX_SENTENCES]), more=max(0, len(info.sentences) - MAX_SENTENCES))
     edge_labels = _edge_labels()
     for source, target, key in sorted(network.edges(keys=True)):
         laid_out = not {network.nodes[end]["info"].cls for end in (source, target)} & waiting
@@ -68,10 +75,14 @@ def render_page(network: nx.MultiDiGraph, title: str, notes: tuple[str, ...] = (
         title=title,
         vis_js=_script_safe((VIS_DIR / "vis-network.min.js").read_text(encoding="utf-8")),
         vis_css=(VIS_DIR / "vis-network.css").read_text(encoding="utf-8"),
+        echarts_js=_script_safe(_package_text("vendor", "echarts.common.min.js")),
+        page_js=_script_safe("\n".join(_package_text("templates", name) for name in PAGE_SCRIPTS)),
+        figures_json=_json(network.graph.get("figures") or FigureTable().page_data()),
         nodes_json=_json(nodes),
         edges_json=_json(edges),
         options_json=_json(_options(sum(n for cls, n in counts.items() if cls not in waiting))),
         legend=legend,
+        classes_json=_json({k.name: k.legend for k in KINDS}),
         notes=list(notes),
         summary=f"{network.number_of_nodes()} nodes, {network.number_of_edges()} links",
     )
@@ -130,9 +141,13 @@ def _json(data) -> str:
 
 
 def _script_safe(text: str) -> str:
-    if "</script" in text.lower():
-        raise ValueError("the vis-network script cannot be inlined: it contains </script")
+    if "</script" in text.lower() or "<!--" in text:
+        raise ValueError("a script cannot be inlined: it contains </script or <!--")
     return text
+
+
+def _package_text(folder: str, name: str) -> str:
+    return files("graph.page").joinpath(folder).joinpath(name).read_text(encoding="utf-8")
 
 
 def _template():
