@@ -316,7 +316,9 @@ def view(focus: str | None, depth: int, classes: tuple[str, ...], max_nodes: int
                    "graphml, gexf, neo4j (the network).")
 @click.option("-o", "--out", "out", type=click.Path(path_type=Path),
               help="The file to write (for neo4j: the folder); default stdout.")
-@_data_option("RDF file(s) to export; default output/graph.trig for trig, nquads and --report,")
+@click.option("--data", "data_files", multiple=True, type=click.Path(path_type=Path),
+              help="RDF file(s) to export (.ttl, .trig, .nt, .nq, .jsonld, .rdf); default output/graph.trig "
+                   "for trig, nquads and --report, else output/graph.ttl.")
 @click.option("--store", "store_spec", metavar="SPEC", help="memory (default) or oxigraph:DIR.")
 @click.option("--report", metavar="IRI|FILE", help="Only this report's named graph (its IRI or its file).")
 @click.option("--class", "classes", multiple=True, metavar="CLASS",

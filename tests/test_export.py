@@ -117,6 +117,13 @@ def test_the_same_graph_gives_the_same_bytes(args, tmp_path):
     assert first.read_bytes() == second.read_bytes() == export(*args)
 
 
+def test_the_same_graph_gives_the_same_neo4j_files(tmp_path):
+    for out in ("first", "second"):
+        export("--format", "neo4j", "-o", tmp_path / out)
+    for name in ("nodes.csv", "relationships.csv"):
+        assert (tmp_path / "first" / name).read_bytes() == (tmp_path / "second" / name).read_bytes()
+
+
 def test_jsonld_has_a_context_of_plankgs_prefixes():
     document = json.loads(export("--format", "jsonld"))
     assert document["@context"]["plan"] == PLAN_IRI

@@ -10,6 +10,7 @@ target.py writes a file whole or not at all, or to stdout.
 
 from __future__ import annotations
 
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,12 +68,13 @@ def _rdf(request: Request, default_output: Path) -> str:
     part = choose_part(source, request.report, request.classes, request.focus, request.depth)
     counted = [0]
 
-    def lines():
-        for line in sorted_lines(source, part, keep_graphs):
+    def counting(lines):
+        for line in lines:
             counted[0] += 1
             yield line
-    with opened(request.out) as stream:
-        write_rdf(lines(), request.format, stream)
+    # closed, whatever happens, so that the sorted runs on disk are removed at once
+    with closing(sorted_lines(source, part, keep_graphs)) as lines, opened(request.out) as stream:
+        write_rdf(counting(lines), request.format, stream)
     return f"{counted[0]} {'quads' if keep_graphs else 'triples'} -> {request.out or 'stdout'}"
 
 

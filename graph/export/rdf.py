@@ -98,7 +98,7 @@ def _write_jsonld(lines: Iterable[bytes], stream: BinaryIO) -> None:
 def _compact_node(node: dict) -> dict:
     compact: dict = {}
     for key, values in node.items():
-        if key == RDF_TYPE:
+        if key == RDF_TYPE and all("@id" in value for value in values):
             compact["@type"] = [_compact_iri(value["@id"]) for value in values]
         elif key.startswith("@"):
             compact[key] = values

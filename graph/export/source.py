@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,7 +25,7 @@ from graph.vocab import PLAN_IRI, ontology
 
 RDF_TYPE = str(RDF.type)
 PIECE = 20_000  # quads turned into N-Triples lines at a time
-RUN = 500_000  # lines sorted in memory before they go to a run on disk: some tens of MB
+RUN = 200_000  # lines sorted in memory before they go to a run on disk: some tens of MB
 GRAPH_END = b"\t"  # after a graph's IRI in a keyed line: below any IRI character, so graphs sort as their IRIs
 
 
@@ -132,7 +132,7 @@ def typed_subjects(source: Source, part: Part, classes: frozenset[str]) -> froze
                      and part.keeps(quad))
 
 
-def sorted_lines(source: Source, part: Part, keep_graphs: bool) -> Iterator[bytes]:
+def sorted_lines(source: Source, part: Part, keep_graphs: bool) -> Generator[bytes, None, None]:
     """The part's triples as sorted canonical N-Triples lines, each once; with `keep_graphs`
     each line is keyed by its graph (see graph_of), so that a graph's lines come together."""
     with Spool(Path(tempfile.gettempdir())) as spool:
