@@ -124,6 +124,17 @@ def test_the_same_graph_gives_the_same_neo4j_files(tmp_path):
         assert (tmp_path / "first" / name).read_bytes() == (tmp_path / "second" / name).read_bytes()
 
 
+@pytest.mark.parametrize("run", [100, 20])
+def test_a_graph_sorted_in_many_runs_on_disk_gives_the_same_bytes(run, monkeypatch):
+    """As a corpus too big to sort in memory is: 20 lines a run makes more runs than are merged
+    at once (graph.build.spool.FAN_IN), so they are merged in rounds."""
+    import graph.export.source
+
+    monkeypatch.setattr(graph.export.source, "RUN", run)
+    assert export("--format", "turtle") == TTL.read_bytes()
+    assert export("--format", "trig") == TRIG.read_bytes()
+
+
 def test_jsonld_has_a_context_of_plankgs_prefixes():
     document = json.loads(export("--format", "jsonld"))
     assert document["@context"]["plan"] == PLAN_IRI
@@ -194,6 +205,10 @@ def test_the_gdp_row_says_what_the_graph_says():
     assert "1815.0" in seed[int(row["start_offset"]):int(row["end_offset"])]
 
 
+def test_a_table_of_one_report_is_that_reports_rows():
+    assert figures_csv("--report", SEED) == figures_csv("--report", REPORT) == figures_csv()
+
+
 def test_excel_csv_starts_with_a_byte_order_mark():
     data = export("--format", "csv", "--excel")
     assert data.startswith(b"\xef\xbb\xbf") and data[3:].startswith(b"figure,")
@@ -238,6 +253,13 @@ def test_graphml_opens_in_networkx_as_the_pages_full_view(tmp_path):
     node = read.nodes["https://w3id.org/plankg/id/place/cn-140200"]
     assert (node["class"], node["label_zh"], node["label_en"]) == ("Place", "大同市", "Datong City")
     assert {data["property"] for _, _, data in read.edges(data=True)} >= {"indicator", "refArea"}
+
+
+def test_a_networks_focus_is_the_neighbourhood_view_draws(tmp_path):
+    out = tmp_path / "gdp.graphml"
+    export("--format", "graphml", "--focus", "地区生产总值", "--depth", 2, "-o", out)
+    network, _ = select(entity_network(read_graph([TTL])), "地区生产总值", 2)
+    assert set(nx.read_graphml(out).nodes) == set(network.nodes)
 
 
 def test_gexf_opens_in_networkx_with_the_same_counts(tmp_path):

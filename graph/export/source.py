@@ -138,7 +138,7 @@ def sorted_lines(source: Source, part: Part, keep_graphs: bool) -> Generator[byt
     with Spool(Path(tempfile.gettempdir())) as spool:
         runs: list[Iterable[bytes]] = []
         kept = (quad for quad in source.quads() if part.keeps(quad))
-        for number, run in enumerate(_runs(_keyed_lines(kept, keep_graphs))):
+        for number, run in enumerate(_runs(_keyed_lines(kept, keep_graphs), RUN)):
             with open(spool.path(f"run-{number}"), "wb") as stream:
                 stream.writelines(run)
             runs.append(spool.lines(f"run-{number}"))
@@ -168,7 +168,7 @@ def _keyed_lines(kept: Iterator[ox.Quad], keep_graphs: bool) -> Iterator[bytes]:
                 yield line + b"\n"
 
 
-def _runs(lines: Iterable[bytes], size: int = RUN) -> Iterator[list[bytes]]:
+def _runs(lines: Iterable[bytes], size: int) -> Iterator[list[bytes]]:
     lines = iter(lines)
     while run := sorted(set(itertools.islice(lines, size))):
         yield run
