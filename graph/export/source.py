@@ -21,9 +21,10 @@ from rdflib import OWL, RDF, RDFS, URIRef
 from graph.build.spool import Spool
 from graph.errors import DataError, PlankgError
 from graph.sparql.datafiles import data_files, quads
-from graph.vocab import PLAN_IRI, ontology
+from graph.vocab import PLAN, PLAN_IRI, ontology
 
 RDF_TYPE = str(RDF.type)
+SOURCE_FILE = str(PLAN.sourceFile)  # a report's file name, as --report FILE gives it
 PIECE = 20_000  # quads turned into N-Triples lines at a time
 RUN = 200_000  # lines sorted in memory before they go to a run on disk: some tens of MB
 GRAPH_END = b"\t"  # after a graph's IRI in a keyed line: below any IRI character, so graphs sort as their IRIs
@@ -82,10 +83,11 @@ def choose_part(source: Source, report: str | None, classes: tuple[str, ...], fo
                 depth: int) -> Part:
     """The part --report, --class and --focus name (each narrows the one before); one line for a
     report, class or entity the graph does not have."""
+    wanted = class_iris(classes) if classes else None  # an unknown class is told before the data is read
     graph = report_graph(source, report) if report else None
     subjects: frozenset[str] | None = None
-    if classes:
-        subjects = typed_subjects(source, Part(graph), class_iris(classes))
+    if wanted is not None:
+        subjects = typed_subjects(source, Part(graph), wanted)
     if focus:
         from graph.export.networks import page_network
 
@@ -105,7 +107,7 @@ def report_graph(source: Source, report: str) -> str:
         if by_file is None:
             if quad.graph_name.value == report:
                 return report
-        elif (quad.predicate.value == PLAN_IRI + "sourceFile" and isinstance(quad.object, ox.Literal)
+        elif (quad.predicate.value == SOURCE_FILE and isinstance(quad.object, ox.Literal)
               and quad.object.value == by_file):
             return quad.graph_name.value
     if not names:
