@@ -308,3 +308,34 @@ def view(focus: str | None, depth: int, classes: tuple[str, ...], max_nodes: int
     for note in notes:
         click.echo(note)
     click.echo(f"{network.number_of_nodes()} nodes, {network.number_of_edges()} links -> {out_file}")
+
+
+@main.command()
+@click.option("--format", "export_format", required=True, metavar="FORMAT",
+              help="turtle, nt, jsonld, trig, nquads, xml (RDF); csv, parquet (a table); "
+                   "graphml, gexf, neo4j (the network).")
+@click.option("-o", "--out", "out", type=click.Path(path_type=Path),
+              help="The file to write (for neo4j: the folder); default stdout.")
+@click.option("--data", "data_files", multiple=True, type=click.Path(path_type=Path),
+              help="RDF file(s) to export (.ttl, .trig, .nt, .nq, .jsonld, .rdf); default output/graph.trig "
+                   "for trig, nquads and --report, else output/graph.ttl.")
+@click.option("--store", "store_spec", metavar="SPEC", help="memory (default) or oxigraph:DIR.")
+@click.option("--report", metavar="IRI|FILE", help="Only this report's named graph (its IRI or its file).")
+@click.option("--class", "classes", multiple=True, metavar="CLASS",
+              help="Only the nodes of this plan: class and their triples (repeatable).")
+@click.option("--focus", metavar="ENTITY", help="Only the neighbourhood of one entity (a label or an IRI), as view.")
+@click.option("--depth", default=1, show_default=True, type=click.IntRange(min=1), help="Links from the focus.")
+@click.option("--table", default="figures", show_default=True, metavar="TABLE",
+              help="For csv and parquet: figures (a row per observation and target) or entities.")
+@click.option("--excel", is_flag=True, help="CSV with a byte-order mark, so that Excel reads it as UTF-8.")
+def export(export_format: str, out: Path | None, data_files: tuple[Path, ...], store_spec: str | None,
+           report: str | None, classes: tuple[str, ...], focus: str | None, depth: int, table: str,
+           excel: bool) -> None:
+    """Write the graph, or a part of it, as RDF, a table or a network for other tools."""
+    from graph.export import Request
+    from graph.export import export as write_export
+
+    done = write_export(Request(export_format, out, data_files, store_spec, report, classes, focus, depth,
+                                table, excel), DEFAULT_OUTPUT)
+    if out is not None:  # on stdout the export is all there is
+        click.echo(done)

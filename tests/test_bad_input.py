@@ -261,6 +261,26 @@ def environment_error(number: int, where: str):
     return case
 
 
+def export_seed(tmp_path: Path, *args) -> Outcome:
+    """plankg export of the committed output/ (graph.trig for --report)."""
+    data = ROOT / "output" / ("graph.trig" if "--report" in args else "graph.ttl")
+    return plankg("export", *args, "--data", data)
+
+
+def export_no_such_report(tmp_path: Path) -> Outcome:
+    outcome = export_seed(tmp_path, "--format", "trig", "--report", "elsewhere-2030.txt", "-o", tmp_path / "x.trig")
+    assert sorted(p.name for p in tmp_path.iterdir()) == []  # no file, no temporary one
+    return outcome
+
+
+def export_onto_folder(tmp_path: Path) -> Outcome:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    outcome = export_seed(tmp_path, "--format", "turtle", "-o", folder)
+    assert folder.is_dir() and not any(folder.iterdir())
+    return outcome
+
+
 CASES = {
     "a report file that does not exist": lambda t: plankg("build", t / "nowhere.txt", "-o", t / "out"),
     "a folder with no report files in it": lambda t: plankg("build", t, "-o", t / "out"),
@@ -306,6 +326,14 @@ CASES = {
     "`--data` naming a file that is not RDF": broken_rdf,
     "`--engine rdflib` with `--store oxigraph:DIR` or `--endpoint`":
         lambda t: plankg("query", "figures", "--engine", "rdflib", "--endpoint", "http://127.0.0.1:9/sparql"),
+    "`export --format` naming a format plankg does not write": lambda t: export_seed(t, "--format", "excel"),
+    "`export --class` naming a class the ontology does not have":
+        lambda t: export_seed(t, "--format", "turtle", "--class", "Spaceship"),
+    "`export --focus` naming no entity of the graph": lambda t: export_seed(t, "--format", "nt", "--focus", "无此实体"),
+    "`export --report` naming no report of the graph": export_no_such_report,
+    "`export -o` into a folder that does not exist":
+        lambda t: export_seed(t, "--format", "turtle", "-o", t / "out" / "missing" / "graph.ttl"),
+    "`export -o` naming a folder": export_onto_folder,
 }
 
 

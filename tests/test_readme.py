@@ -46,3 +46,27 @@ def test_the_turtle_example_is_in_the_seed_graph(seed_graph):
     assert len(example) == 14
     for triple in example:
         assert triple in seed_graph, triple
+
+
+def test_every_export_example_runs_and_writes_its_file(tmp_path, monkeypatch):
+    """The Exporting section's examples, run from the checkout (output/ is the data), each
+    writing into a folder of the test; one example of each kind of export."""
+    import importlib.util
+    import shlex
+
+    from graph.export import NETWORK_FORMATS, RDF_FORMATS, TABLE_FORMATS
+
+    section = README.split("## Exporting\n", 1)[1].split("\n## ", 1)[0]
+    examples = [shlex.split(line.split("#", 1)[0]) for line in section.splitlines()
+                if line.startswith("    plankg export ")]
+    formats = {words[words.index("--format") + 1] for words in examples}
+    assert formats & set(RDF_FORMATS) and formats & set(TABLE_FORMATS) and formats & set(NETWORK_FORMATS)
+    monkeypatch.chdir(ROOT)
+    for words in examples:
+        if "parquet" in words and importlib.util.find_spec("pyarrow") is None:
+            continue
+        out = tmp_path / words[words.index("-o") + 1]
+        args = [*words[1:words.index("-o")], "-o", str(out), *words[words.index("-o") + 2:]]
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 0, (words, result.stderr)
+        assert out.exists() and (out.is_dir() or out.stat().st_size > 0), words
