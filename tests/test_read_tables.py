@@ -114,3 +114,35 @@ def test_a_head_of_two_rows_with_cells_spanning_rows_and_columns(tmp_path):
     assert sorted((f.kind.value, f.indicator, f.value, f.growth_rate, f.period) for f in figures) == sorted(
         [("target", name, plan, None, "2030") for name, _, plan, _, _ in TABLE_ROWS[:3]]
         + [("observation", name, reached, growth, "2030") for name, _, _, reached, growth in TABLE_ROWS[:3]])
+
+
+def test_a_txt_with_its_table_flattened_a_cell_a_line_reads_the_same(tmp_path):
+    """指标 | / 单位 | / … / 101.8 |: the row breaks are lost; the columns are counted from the head's
+    words and the first row's words and numbers, and each row is one passage whose characters
+    stand where its cells' lines are."""
+    from documents import TABLE_AFTER, TABLE_BEFORE
+
+    cells = [*TABLE_HEAD, *(cell for row in TABLE_ROWS for cell in row)]
+    report = tmp_path / "report.txt"
+    report.write_text("\n".join([*TABLE_BEFORE, *(f"{cell} |" for cell in cells), "", *TABLE_AFTER]) + "\n",
+                      encoding="utf-8")
+    document = read_report(report)
+    rows = [passage for passage in document.passages if passage.table == 1]
+    assert len(rows) == 1 + len(TABLE_ROWS)
+    assert all("".join(document.text[at] for at in row.offsets) == row.text for row in rows)
+    figures = [f for f in extract(document).figures if document.passages[f.passage].table == 1]
+    assert sorted((f.indicator, f.value) for f in figures if f.kind is FigureKind.TARGET) == \
+        sorted((name, plan) for name, _, plan, _, _ in TABLE_ROWS)
+    assert sorted((f.indicator, f.value, f.growth_rate) for f in figures if f.kind is FigureKind.OBSERVATION) == \
+        sorted((name, reached, growth) for name, _, _, reached, growth in TABLE_ROWS)
+
+
+@pytest.mark.parametrize("lines", [
+    ["甲方 |", "乙方 |", "丙方 |"],  # words only: no row of numbers
+    ["指标 |", "完成 |", "地区生产总值 |", "1200 |", "88 |"],  # three words and two numbers make no whole row
+    ["指标 |", "完成 |", "甲 |", "5 |", "乙 |", "6 |", "7 |", "丙 |"],  # the third row would open with a number
+])
+def test_lines_ending_in_bars_that_make_no_table_stay_text(tmp_path, lines):
+    report = tmp_path / "report.txt"
+    report.write_text("某某市2030年国民经济和社会发展统计公报\n\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    assert not [passage for passage in read_report(report).passages if passage.table is not None]

@@ -122,9 +122,9 @@ def _outline(body: list) -> tuple[list[Section], list[Passage], list[Caption], T
             rows = block.rows
             tables.append(Table(len(tables) + 1, _caption_of(body[position - 1] if position else None),
                                 rows[0].start, rows[-1].end, current))
-            for row, line in enumerate(rows):
-                passages.append(Passage(len(passages), line.text, line.start, line.end, current, paragraph,
-                                        tuple(range(line.start, line.end)), table=len(tables), row=row))
+            for row, cells in enumerate(rows):
+                passages.append(Passage(len(passages), cells.text, cells.start, cells.end, current, paragraph,
+                                        cells.offsets, table=len(tables), row=row))
             last_marker = None
     truncation = None
     if last_marker is not None:

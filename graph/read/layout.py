@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from graph.numerals import parse_int
+from graph.read.flattened import FlatRow, flattened_table
 
 _NUMERAL = r"[一二三四五六七八九十]{1,3}"
 _DIGIT = r"[0-9０-９]{1,2}"
@@ -50,6 +51,10 @@ class Line:
     start: int
     end: int
 
+    @property
+    def offsets(self) -> tuple[int, ...]:
+        return tuple(range(self.start, self.end))
+
 
 @dataclass(frozen=True)
 class Heading:
@@ -81,17 +86,22 @@ class PageMarker:
 
 @dataclass(frozen=True)
 class TableRows:
-    """The rows of one table, in order, the first its head."""
+    """The rows of one table, in order, the first its head: a line each, or a flattened table's
+    lines (graph.read.flattened)."""
 
-    rows: tuple[Line, ...]
+    rows: tuple[Line | FlatRow, ...]
 
 
 Block = Heading | Paragraph | CaptionLine | PageMarker | TableRows
 
 
 def table_cells(text: str) -> list[str]:
-    """The cells of a table row's line."""
-    return [cell.strip() for cell in text.strip()[1:-1].split("|")]
+    """The cells of a table row: | a | b | on a line, or a flattened row's a |b | (the bars that
+    open and close the row are no cells)."""
+    inner = text.strip()
+    inner = inner[1:] if inner.startswith("|") else inner
+    inner = inner[:-1] if inner.endswith("|") else inner
+    return [cell.strip() for cell in inner.split("|")]
 
 
 def split_lines(text: str) -> list[Line]:
@@ -165,7 +175,16 @@ def blocks(lines: list[Line]) -> list[Block]:
             result.append(Paragraph(tuple(pending)))
             pending.clear()
 
-    for line in lines:
+    position = 0
+    while position < len(lines):
+        line = lines[position]
+        position += 1
+        flat = flattened_table(lines, position - 1) if line.text.endswith("|") else None
+        if flat:
+            flush()
+            result.append(TableRows(flat[0]))
+            position = flat[1]
+            continue
         if _TABLE_ROW.match(line.text):
             flush()
             if result and isinstance(result[-1], TableRows):
