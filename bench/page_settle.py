@@ -18,7 +18,6 @@ import os
 import platform
 import re
 import shutil
-import statistics
 import sys
 import tempfile
 import time
@@ -47,28 +46,11 @@ def without_figures(page: str) -> str:
 
 
 def figures_tab_seconds(page: Path, runs: int) -> float | None:
-    """Median seconds from clicking the Figures tab to its table and a chart drawn."""
-    chromium = shutil.which("chromium")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        return None
-    if not chromium:
-        return None
-    times = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
-        for _ in range(runs):
-            tab = browser.new_page()
-            tab.goto(page.as_uri())
-            tab.wait_for_selector("body[data-settled='yes']", timeout=300_000)
-            started = time.perf_counter()
-            tab.click("#tab-figures")
-            tab.wait_for_selector("#fig-table tbody tr", timeout=120_000)
-            times.append(time.perf_counter() - started)
-            tab.close()
-        browser.close()
-    return statistics.median(times)
+    """Median seconds from clicking the Figures tab to its table drawn."""
+    def open_figures(tab) -> None:
+        tab.click("#tab-figures")
+        tab.wait_for_selector("#fig-table tbody tr", timeout=120_000)
+    return page_settle_seconds(page, runs, then=open_figures)
 
 
 def main() -> int:

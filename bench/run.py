@@ -15,6 +15,7 @@ settle in headless chromium of the seed's page and of a 2,000-node view, when in
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -59,25 +60,42 @@ def measure(command: list[str], runs: int, limit: float | None = None) -> tuple[
     return statistics.median(walls), statistics.median(peaks)
 
 
-def page_settle_seconds(page: Path, runs: int) -> float | None:
+@contextlib.contextmanager
+def headless_chromium():
+    """Debian's chromium driven by Playwright, or None where either is missing."""
     chromium = shutil.which("chromium")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        return None
+        chromium = None
     if not chromium:
-        return None
-    times = []
+        yield None
+        return
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def page_settle_seconds(page: Path, runs: int, then=None) -> float | None:
+    """Median seconds from opening the page to its picture held still; with `then` (a function
+    of the tab), from the picture held still to `then` done. None without chromium."""
+    times = []
+    with headless_chromium() as browser:
+        if browser is None:
+            return None
         for _ in range(runs):
             tab = browser.new_page()
             started = time.perf_counter()
             tab.goto(page.as_uri())
-            tab.wait_for_selector("body[data-settled='yes']", timeout=120_000)
+            tab.wait_for_selector("body[data-settled='yes']", timeout=300_000)
+            if then is not None:
+                started = time.perf_counter()
+                then(tab)
             times.append(time.perf_counter() - started)
             tab.close()
-        browser.close()
     return statistics.median(times)
 
 
