@@ -57,12 +57,9 @@ def open_source(paths: list[Path], store_spec: str | None, default: Path) -> Sou
     assert store_spec is not None
     if not store_spec.startswith("oxigraph:"):
         raise DataError(f"unknown store {store_spec!r}: use memory or oxigraph:DIR")
-    from graph.sparql.oxigraph import OxigraphStore
+    from graph.sparql.stores import persistent_store
 
-    directory = Path(store_spec[len("oxigraph:"):])
-    if not directory.is_dir():
-        raise DataError(f"{directory}: no Oxigraph store here (build with --store oxigraph:{directory})")
-    return Source(store=OxigraphStore.open(directory, read_only=True).store)
+    return Source(store=persistent_store(store_spec).store)
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,13 @@ and the tests ask every store the same way and compare what they answer.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from graph.errors import DataError
 from graph.sparql.answer import Answer
+
+if TYPE_CHECKING:  # imported when a store is opened: pyoxigraph need not load for a remote one
+    from graph.sparql.oxigraph import OxigraphStore
 
 ENGINES = ("oxigraph", "rdflib")
 
@@ -29,6 +32,16 @@ class Store(Protocol):
         """The term's Chinese label, for the table, if the store knows one."""
 
 
+def persistent_store(spec: str) -> OxigraphStore:
+    """The persistent Oxigraph store 'oxigraph:DIR' names, open read-only; DataError if none is there."""
+    from graph.sparql.oxigraph import OxigraphStore
+
+    directory = Path(spec[len("oxigraph:"):])
+    if not directory.is_dir():
+        raise DataError(f"{directory}: no Oxigraph store here (build with --store oxigraph:{directory})")
+    return OxigraphStore.open(directory, read_only=True)
+
+
 def open_store(spec: str | None, data_files: list[Path], engine: str = "oxigraph") -> Store:
     """The store a command line names: None or 'memory' (the data files, in `engine`),
     'oxigraph:DIR', or a URL."""
@@ -38,11 +51,7 @@ def open_store(spec: str | None, data_files: list[Path], engine: str = "oxigraph
         from graph.sparql.remote import RemoteStore
         return RemoteStore(spec)
     if spec and spec.startswith("oxigraph:"):
-        from graph.sparql.oxigraph import OxigraphStore
-        directory = Path(spec[len("oxigraph:"):])
-        if not directory.is_dir():
-            raise DataError(f"{directory}: no Oxigraph store here (build with --store oxigraph:{directory})")
-        return OxigraphStore.open(directory, read_only=True)
+        return persistent_store(spec)
     if spec not in (None, "memory"):
         raise DataError(f"unknown store {spec!r}: use memory, oxigraph:DIR or an http(s) endpoint URL")
     if engine == "rdflib":
