@@ -195,3 +195,64 @@ def write_table_page(path: Path) -> Path:
 <div class="footer">版权所有</div></body></html>"""
     path.write_bytes(page.encode("gbk"))
     return path
+
+
+def write_table_pdf(path: Path, head: list[tuple[str, ...]] | None = None, spans: tuple = (),
+                    rows_per_page: int | None = None, name_width: float | None = None) -> Path:
+    """The same report as a PDF, its table drawn with ruling lines as Word prints one: the head
+    given (one row, or two with spans: reportlab's ("SPAN", (col, row), (col, row))), the rows cut
+    across pages every rows_per_page rows, the names wrapped in a column name_width points wide,
+    a running header and a page number on each page."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    style = ParagraphStyle("body", fontName="STSong-Light", fontSize=12, leading=20, wordWrap="CJK")
+    cell_style = ParagraphStyle("cell", fontName="STSong-Light", fontSize=10, leading=12, wordWrap="CJK")
+    head = head or [TABLE_HEAD]
+    parts = [list(TABLE_ROWS)] if rows_per_page is None else \
+        [list(TABLE_ROWS[start:start + rows_per_page]) for start in range(0, len(TABLE_ROWS), rows_per_page)]
+    story: list = [Paragraph(line, style) for line in TABLE_BEFORE]
+    for number, part in enumerate(parts):
+        if number:
+            story.append(PageBreak())
+        if name_width:
+            part = [(Paragraph(name, cell_style), *rest) for name, *rest in part]
+        table = Table([*(head if number == 0 else []), *part], colWidths=[name_width] + [None] * 4)
+        commands = [("FONTNAME", (0, 0), (-1, -1), "STSong-Light"), ("FONTSIZE", (0, 0), (-1, -1), 10),
+                    ("GRID", (0, 0), (-1, -1), 0.5, colors.black)]
+        table.setStyle(TableStyle(commands + (list(spans) if number == 0 else [])))
+        story.append(table)
+    story += [Paragraph(line, style) for line in TABLE_AFTER]
+
+    def furniture(sheet, document) -> None:
+        width, height = A4
+        sheet.setFont("STSong-Light", 9)
+        sheet.drawString(72, height - 40, RUNNING_HEADER)
+        sheet.drawCentredString(width / 2, 30, f"- {document.page} -")
+
+    SimpleDocTemplate(str(path), pagesize=A4, invariant=1).build(story, onFirstPage=furniture,
+                                                                 onLaterPages=furniture)
+    return path
+
+
+def write_framed_pdf(path: Path) -> Path:
+    """A page whose paragraph stands in a box drawn round it: a frame, not a table of data."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    sheet = canvas.Canvas(str(path), invariant=1)
+    sheet.setFont("STSong-Light", 12)
+    sheet.drawString(72, 780, "关于某某市2030年国民经济和社会发展计划执行情况的报告")
+    sheet.rect(60, 640, 470, 110)
+    for row, line in enumerate(("一年来，全市经济运行总体平稳。全市地区生产总值完成", "2087.5亿元，同比增长5.1%。")):
+        sheet.drawString(72, 720 - 20 * row, line)
+    sheet.showPage()
+    sheet.save()
+    return path

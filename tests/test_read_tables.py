@@ -1,4 +1,4 @@
-"""A table of indicators in a Word file or a web page: each row's plan a Target and what it
+"""A table of indicators in a Word file, a web page or a PDF: each row's plan a Target and what it
 reached an Observation, with the row's numbers, each derived from its row as a passage."""
 
 from __future__ import annotations
@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from documents import TABLE_HEAD, TABLE_ROWS, write_table_docx, write_table_page
+from documents import TABLE_HEAD, TABLE_ROWS, write_table_docx, write_table_page, write_table_pdf
 
 from graph.cli import main
 from graph.extract import extract
 from graph.model import FigureKind
 from graph.read import read_report
 
-WRITERS = {"docx": write_table_docx, "html": write_table_page}
+WRITERS = {"docx": write_table_docx, "html": write_table_page, "pdf": write_table_pdf}
 
 
 @pytest.fixture(scope="module")
@@ -70,6 +70,45 @@ def test_the_head_row_is_a_passage_of_the_table_and_states_no_figure(tmp_path):
     kinds = {f.kind for f in figures if document.passages[f.passage].table}
     assert kinds == {FigureKind.TARGET, FigureKind.OBSERVATION}
     assert document.tables[0].caption == "表1：2030年主要经济指标完成情况"
+
+
+def _table_figures(document) -> list[tuple]:
+    figures = [f for f in extract(document).figures if document.passages[f.passage].table == 1]
+    return sorted((f.kind.value, f.indicator, f.value, f.unit, f.growth_rate, f.period) for f in figures)
+
+
+EXPECTED = sorted([("target", name, plan, unit, None, "2030") for name, unit, plan, _, _ in TABLE_ROWS]
+                  + [("observation", name, reached, unit, growth, "2030")
+                     for name, unit, _, reached, growth in TABLE_ROWS])
+
+
+def test_each_row_of_a_pdfs_table_records_its_page_and_a_table_cut_across_pages_reads_whole(tmp_path):
+    """Word prints a long table on two pages, the head once; the rows of both pages are one table,
+    each row's passage on the page it is printed on."""
+    document = read_report(write_table_pdf(tmp_path / "report.pdf", rows_per_page=6))
+    rows = [passage for passage in document.passages if passage.table is not None]
+    assert {passage.table for passage in rows} == {1} and len(rows) == 1 + len(TABLE_ROWS)
+    assert [document.page_of(passage.start) for passage in rows] == [1] * 7 + [2] * 4
+    assert _table_figures(document) == EXPECTED
+
+
+def test_a_pdf_table_with_a_head_of_two_rows_and_a_name_wrapped_in_its_cell(tmp_path):
+    """2030年 spans 计划 | 完成 and 指标 spans both head rows, as in a Word file; a name too long for
+    its narrow column wraps inside the cell and is read as one word."""
+    head = [("指标", "单位", "2030年", "", "比上年增长(%)"), ("", "", "计划", "完成", "")]
+    spans = (("SPAN", (0, 0), (0, 1)), ("SPAN", (1, 0), (1, 1)), ("SPAN", (2, 0), (3, 0)), ("SPAN", (4, 0), (4, 1)))
+    document = read_report(write_table_pdf(tmp_path / "report.pdf", head=head, spans=spans, name_width=60))
+    assert "| 指标 | 单位 | 计划 | 完成 | 比上年增长(%) |" in document.text
+    assert "| 城镇居民人均可支配收入 | 元 | 46000 | 45871 | 4.5 |" in document.text
+    assert _table_figures(document) == EXPECTED
+
+
+def test_a_frame_drawn_round_a_pdfs_paragraph_is_no_table(tmp_path):
+    from documents import write_framed_pdf
+
+    document = read_report(write_framed_pdf(tmp_path / "framed.pdf"))
+    assert not document.tables and "|" not in document.text
+    assert any("2087.5亿元" in passage.text for passage in document.passages)
 
 
 def test_a_page_laid_out_in_a_table_is_read_as_text(tmp_path):

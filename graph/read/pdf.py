@@ -1,9 +1,14 @@
 """A PDF's text layer -> the report's text: lines in reading order, page furniture set apart.
 
-pdfminer.six reads the text with the position of every line, in blocks of lines; reading_order
-takes the blocks as a reader would, columns one after the other. What a printed page repeats is not the report's:
-a running header or footer (the same words, numbers aside, at the top or bottom of two or more
-pages: "某某日报  2026年1月25日") and a page number ("- 3 -", "第3页", "3/12") at a page's edge.
+pdfplumber reads each page once: pdfminer.six's layout (the text with the position of every
+line, in blocks of lines) and the tables drawn with ruling lines, found by pdfplumber's table
+finder from the page's lines and rectangles. A table of data is written as a Word file's is, one
+line a row, its cells between bars (graph.read.rows), and the text lines inside it are left out;
+reading_order takes the blocks and tables as a reader would, columns one after the other.
+
+What a printed page repeats is not the report's: a running header or footer (the same words,
+numbers aside, at the top or bottom of two or more pages: "某某日报  2026年1月25日") and a page
+number ("- 3 -", "第3页", "3/12") at a page's edge.
 These lines are left out of the text; the rest is one line of text for each printed line, and
 graph.read.layout joins a sentence broken across lines and pages as it does for a .txt.
 
@@ -24,6 +29,7 @@ from pathlib import Path
 
 from graph.errors import InputError
 from graph.read.decode import HAN
+from graph.read.rows import is_data_table, row_line
 
 EDGE = 0.12  # the top and bottom of a page, as a share of its height, where furniture stands
 EDGE_LINES = 2  # the lines nearest each edge that may be furniture
@@ -36,6 +42,9 @@ _PAGE_NUMBER = re.compile(
     r"^(?:[-—–－\s]*[0-9０-９]{1,4}[-—–－\s]*|第\s*[0-9０-９]{1,4}\s*页(?:\s*[，,/]?\s*共\s*[0-9０-９]{1,4}\s*页)?"
     r"|[0-9０-９]{1,4}\s*/\s*[0-9０-９]{1,4}|[Pp]age\s*[0-9]{1,4}(?:\s*of\s*[0-9]{1,4})?)$")
 _DIGITS = re.compile(r"[0-9０-９]+")
+_CELL_WRAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]*\n[ \t]*(?=[\u4e00-\u9fff])")
+# what pdfminer's parser raises on a damaged file besides its own errors
+_PARSE_ERRORS = (ValueError, KeyError, TypeError, AttributeError, IndexError, AssertionError, zlib.error)
 
 
 @dataclass(frozen=True)
@@ -71,31 +80,89 @@ def pdf_text(data: bytes, path: Path) -> tuple[str, tuple[int, ...]]:
 
 def _pages(data: bytes, path: Path) -> list[list[PdfLine]]:
     try:
-        from pdfminer.high_level import extract_pages
-        from pdfminer.layout import LAParams, LTTextBox
-        from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+        import pdfplumber
         from pdfminer.psparser import PSException
+        from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
     except ImportError:
-        raise InputError(f"{path}: reading PDF needs pdfminer.six: pip install 'plankg[formats]'") from None
+        raise InputError(f"{path}: reading PDF needs pdfplumber: pip install 'plankg[formats]'") from None
     logging.getLogger("pdfminer").addHandler(logging.NullHandler())  # its warnings are not the user's
-    pages: list[list[PdfLine]] = []
     try:
-        for page in extract_pages(BytesIO(data), laparams=LAParams(line_margin=LINE_MARGIN)):
-            height = page.height or 1.0
-            boxes = []
-            for box in (element for element in page if isinstance(element, LTTextBox)):
-                lines = tuple(PdfLine(text, page.y1 - line.y1, line.y0 - page.y0, height)
-                              for line in box if (text := line.get_text().strip()))
-                if lines:
-                    boxes.append(Box(lines, box.x0, box.x1, page.y1 - box.y1, page.y1 - box.y0))
-            pages.append([line for box in reading_order(boxes) for line in box.lines])
-    except (PDFPasswordIncorrect, PDFEncryptionError):
-        raise InputError(f"{path}: an encrypted PDF that needs a password; plankg cannot open it") from None
-    except (PSException, ValueError, KeyError, TypeError, AttributeError, IndexError, AssertionError,
-            zlib.error) as error:
-        # pdfminer meets a damaged file with its own errors, or with whatever its parser trips on
-        raise InputError(f"{path}: a broken PDF, it cannot be read ({type(error).__name__})") from None
-    return pages
+        with pdfplumber.open(BytesIO(data), laparams={"line_margin": LINE_MARGIN}, raise_unicode_errors=False) as pdf:
+            return [_page_lines(page) for page in pdf.pages]
+    except (PdfminerException, MalformedPDFException, PSException, *_PARSE_ERRORS) as error:
+        raise _refusal(error.args[0] if isinstance(error, PdfminerException) and error.args else error,
+                       path) from None
+
+
+def _refusal(error: BaseException, path: Path) -> InputError:
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    if isinstance(error, (PDFPasswordIncorrect, PDFEncryptionError)):
+        return InputError(f"{path}: an encrypted PDF that needs a password; plankg cannot open it")
+    # pdfminer meets a damaged file with its own errors, or with whatever its parser trips on
+    return InputError(f"{path}: a broken PDF, it cannot be read ({type(error).__name__})")
+
+
+def _page_lines(page) -> list[PdfLine]:
+    """A page's body lines and table rows, in reading order."""
+    from pdfminer.layout import LTCurve, LTTextBox
+
+    layout = page.layout
+    ruled = any(isinstance(element, LTCurve) for element in layout)  # lines and rectangles are curves
+    tables = [box for table in page.find_tables() if (box := _table_box(table, page.height))] if ruled else []
+    boxes = [box for element in layout if isinstance(element, LTTextBox)
+             if (box := _text_box(element, layout, tables))]
+    return [line for box in reading_order(boxes + tables) for line in box.lines]
+
+
+def _text_box(element, page, tables: list[Box]) -> Box | None:
+    """A block of text lines, those inside a table left out (its rows stand for them)."""
+    lines = [(line, text) for line in element if (text := line.get_text().strip())
+             and not any(_inside(line.x0, line.x1, page.y1 - line.y1, page.y1 - line.y0, table) for table in tables)]
+    if not lines:
+        return None
+    height = page.height or 1.0
+    return Box(tuple(PdfLine(text, page.y1 - line.y1, line.y0 - page.y0, height) for line, text in lines),
+               min(line.x0 for line, _ in lines), max(line.x1 for line, _ in lines),
+               page.y1 - max(line.y1 for line, _ in lines), page.y1 - min(line.y0 for line, _ in lines))
+
+
+def _inside(left: float, right: float, top: float, bottom: float, table: Box) -> bool:
+    across, down = (left + right) / 2, (top + bottom) / 2
+    return table.left <= across <= table.right and table.top <= down <= table.bottom
+
+
+def _table_box(table, page_height: float) -> Box | None:
+    """A table of data drawn with ruling lines, one line a row; None for a frame drawn round text."""
+    grid = _grid(table)
+    if not is_data_table([cells for _, _, cells in grid]):
+        return None
+    left, top, right, bottom = table.bbox
+    height = page_height or 1.0
+    lines = tuple(PdfLine(row_line(cells), row_top, height - row_bottom, height) for row_top, row_bottom, cells in grid)
+    return Box(lines, left, right, top, bottom)
+
+
+def _grid(table) -> list[tuple[float, float, list[str]]]:
+    """Each row's top, bottom and cells, one a column: a cell that spans columns or rows stands
+    in each of them, so every column keeps its place (2025年 over 计划 | 完成, 指标 down both)."""
+    texts = {cell: text or "" for row, row_texts in zip(table.rows, table.extract(), strict=True)
+             for cell, text in zip(row.cells, row_texts, strict=True) if cell is not None}
+    columns = sorted({cell[0] for cell in texts})
+    grid = []
+    for top in sorted({cell[1] for cell in texts}):
+        bottom = min(cell[3] for cell in texts if cell[1] == top)
+        grid.append((top, bottom, [_cell_text(_covering(texts, column, top)) for column in columns]))
+    return grid
+
+
+def _covering(texts: dict[tuple[float, float, float, float], str], left: float, top: float) -> str:
+    return next((text for (x0, y0, x1, y1), text in texts.items() if x0 <= left < x1 and y0 <= top < y1), "")
+
+
+def _cell_text(text: str) -> str:
+    """A cell's lines as one: a Chinese word wrapped in a narrow cell joined without a space."""
+    return _CELL_WRAP.sub("", text)
 
 
 @dataclass(frozen=True)
