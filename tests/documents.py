@@ -8,6 +8,7 @@ portal's navigation, breadcrumbs, source line, font-size switch, share buttons, 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 RUNNING_HEADER = "某某日报  2026年1月25日  第3版"
@@ -198,11 +199,13 @@ def write_table_page(path: Path) -> Path:
 
 
 def write_table_pdf(path: Path, head: list[tuple[str, ...]] | None = None, spans: tuple = (),
-                    rows_per_page: int | None = None, name_width: float | None = None) -> Path:
+                    rows_per_page: int | None = None, name_width: float | None = None,
+                    three_line: bool = False) -> Path:
     """The same report as a PDF, its table drawn with ruling lines as Word prints one: the head
     given (one row, or two with spans: reportlab's ("SPAN", (col, row), (col, row))), the rows cut
     across pages every rows_per_page rows, the names wrapped in a column name_width points wide,
-    a running header and a page number on each page."""
+    a running header and a page number on each page. three_line: ruled as statistics offices
+    set a table (三线表), a rule above the head, one below it and one below the last row."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
@@ -223,8 +226,10 @@ def write_table_pdf(path: Path, head: list[tuple[str, ...]] | None = None, spans
         if name_width:
             part = [(Paragraph(name, cell_style), *rest) for name, *rest in part]
         table = Table([*(head if number == 0 else []), *part], colWidths=[name_width] + [None] * 4)
-        commands = [("FONTNAME", (0, 0), (-1, -1), "STSong-Light"), ("FONTSIZE", (0, 0), (-1, -1), 10),
-                    ("GRID", (0, 0), (-1, -1), 0.5, colors.black)]
+        rules = [("LINEABOVE", (0, 0), (-1, 0), 1, colors.black), ("LINEBELOW", (0, len(head) - 1), (-1, len(head) - 1),
+                  0.5, colors.black), ("LINEBELOW", (0, -1), (-1, -1), 1, colors.black)] if three_line \
+            else [("GRID", (0, 0), (-1, -1), 0.5, colors.black)]
+        commands = [("FONTNAME", (0, 0), (-1, -1), "STSong-Light"), ("FONTSIZE", (0, 0), (-1, -1), 10), *rules]
         table.setStyle(TableStyle(commands + (list(spans) if number == 0 else [])))
         story.append(table)
     story += [Paragraph(line, style) for line in TABLE_AFTER]
@@ -253,6 +258,33 @@ def write_framed_pdf(path: Path) -> Path:
     sheet.rect(60, 640, 470, 110)
     for row, line in enumerate(("一年来，全市经济运行总体平稳。全市地区生产总值完成", "2087.5亿元，同比增长5.1%。")):
         sheet.drawString(72, 720 - 20 * row, line)
+    sheet.showPage()
+    sheet.save()
+    return path
+
+
+def write_ruled_page_pdf(path: Path, lines: list[str]) -> Path:
+    """A page as 公文 print them: a rule under the running header, one under the title and one
+    above the footer, all of one width, and the body between them set on a grid of characters
+    (spaces left by conversion in it), so a paragraph's words stand one above the other."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    sheet = canvas.Canvas(str(path), invariant=1)
+    sheet.setFont("STSong-Light", 9)
+    sheet.drawString(72, 800, RUNNING_HEADER)
+    for height in (792, 752, 60):
+        sheet.line(72, height, 523, height)
+    sheet.setFont("STSong-Light", 14)
+    sheet.drawString(72, 765, TABLE_BEFORE[0][:30])
+    sheet.setFont("STSong-Light", 12)
+    for row, line in enumerate(lines):
+        left = 72.0
+        for piece in re.findall(r"[ -~]+|.", line):  # a Chinese character in each cell of the grid, as Word sets them
+            sheet.drawString(left, 720 - 20 * row, piece)
+            left += 12 if len(piece) == 1 and not piece.isascii() else pdfmetrics.stringWidth(piece, "STSong-Light", 12)
     sheet.showPage()
     sheet.save()
     return path

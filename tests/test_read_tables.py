@@ -103,6 +103,33 @@ def test_a_pdf_table_with_a_head_of_two_rows_and_a_name_wrapped_in_its_cell(tmp_
     assert _table_figures(document) == EXPECTED
 
 
+def test_a_three_line_table_in_a_pdf_is_read_by_where_its_words_stand(tmp_path):
+    """三线表: rules above the head, below it and below the last row, none between the columns."""
+    document = read_report(write_table_pdf(tmp_path / "report.pdf", three_line=True))
+    assert "| 城镇新增就业 | 万人 | 4.5 | 4.62 | 2.7 |" in document.text
+    assert _table_figures(document) == EXPECTED
+
+
+@pytest.mark.parametrize("lines", [
+    # a paragraph set on a grid of characters, spaces left by conversion round its numbers
+    ["一年来，全市经济运行总体平稳。全市地区生产总值完成 2087.5 亿元，",
+     "同比增长 5.1% ，规模以上工业增加值 652.3 亿元，增长 6.2% ；固定",
+     "资产投资 861.4 亿元，下降 4.3% ；社会消费品零售总额 1012.8 亿元，",
+     "增长 4.8% 。一般公共预算收入 193.4 亿元，增长 2.3% 。"],
+    # a list, a number to a line
+    ["重点项目", "城市快速路改造工程  总投资  12.5  亿元", "滨河公园提升工程  总投资  8.3  亿元",
+     "物流园区二期工程  总投资  20.1  亿元", "污水处理厂扩建工程  总投资  6.4  亿元"],
+])
+def test_a_page_between_a_gongwens_rules_stays_text(tmp_path, lines):
+    """A rule under the header, one under the title and one above the footer, of one width, are
+    no three-line table: the words of the text between them are read as lines."""
+    from documents import write_ruled_page_pdf
+
+    document = read_report(write_ruled_page_pdf(tmp_path / "page.pdf", lines))
+    assert not document.tables and "|" not in document.text
+    assert all(line in document.text for line in lines)
+
+
 def test_a_frame_drawn_round_a_pdfs_paragraph_is_no_table(tmp_path):
     from documents import write_framed_pdf
 

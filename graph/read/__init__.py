@@ -2,9 +2,13 @@
 
     formats    which reader a file needs: text (decode), PDF (pdf), Word (docx), web page (html)
     decode     bytes -> text, or one clear InputError
+    pdf        a PDF's text layer in reading order, page furniture set apart
+    pdf_tables a PDF page's tables: ruled ones, and three-line tables read by where words stand
+    docx, html a Word file's body, a web page's main text
     header     the title / meeting / presenter lines -> ReportMeta
     layout     lines -> headings, paragraphs (broken sentences joined), captions, page markers, tables
-    rows       how a table of a Word file or web page is written into the text: a line a row
+    rows       how a table of a Word file, web page or PDF is written into the text: a line a row
+    flattened  a table copied into a .txt one cell a line, its rows found again
     sentences  a paragraph -> sentences with their file spans
 """
 

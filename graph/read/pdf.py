@@ -29,7 +29,8 @@ from pathlib import Path
 
 from graph.errors import InputError
 from graph.read.decode import HAN
-from graph.read.rows import is_data_table, row_line
+from graph.read.pdf_tables import PdfTable, page_tables
+from graph.read.rows import row_line
 
 EDGE = 0.12  # the top and bottom of a page, as a share of its height, where furniture stands
 EDGE_LINES = 2  # the lines nearest each edge that may be furniture
@@ -42,7 +43,6 @@ _PAGE_NUMBER = re.compile(
     r"^(?:[-—–－\s]*[0-9０-９]{1,4}[-—–－\s]*|第\s*[0-9０-９]{1,4}\s*页(?:\s*[，,/]?\s*共\s*[0-9０-９]{1,4}\s*页)?"
     r"|[0-9０-９]{1,4}\s*/\s*[0-9０-９]{1,4}|[Pp]age\s*[0-9]{1,4}(?:\s*of\s*[0-9]{1,4})?)$")
 _DIGITS = re.compile(r"[0-9０-９]+")
-_CELL_WRAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]*\n[ \t]*(?=[\u4e00-\u9fff])")
 # what pdfminer's parser raises on a damaged file besides its own errors
 _PARSE_ERRORS = (ValueError, KeyError, TypeError, AttributeError, IndexError, AssertionError, zlib.error)
 
@@ -109,7 +109,7 @@ def _page_lines(page) -> list[PdfLine]:
 
     layout = page.layout
     ruled = any(isinstance(element, LTCurve) for element in layout)  # lines and rectangles are curves
-    tables = [box for table in page.find_tables() if (box := _table_box(table, page.height))] if ruled else []
+    tables = [_table_box(table, page.height) for table in page_tables(page)] if ruled else []
     boxes = [box for element in layout if isinstance(element, LTTextBox)
              if (box := _text_box(element, layout, tables))]
     return [line for box in reading_order(boxes + tables) for line in box.lines]
@@ -132,37 +132,11 @@ def _inside(left: float, right: float, top: float, bottom: float, table: Box) ->
     return table.left <= across <= table.right and table.top <= down <= table.bottom
 
 
-def _table_box(table, page_height: float) -> Box | None:
-    """A table of data drawn with ruling lines, one line a row; None for a frame drawn round text."""
-    grid = _grid(table)
-    if not is_data_table([cells for _, _, cells in grid]):
-        return None
-    left, top, right, bottom = table.bbox
+def _table_box(table: PdfTable, page_height: float) -> Box:
+    """A table as a block of lines, one a row between bars, where the table stands on its page."""
     height = page_height or 1.0
-    lines = tuple(PdfLine(row_line(cells), row_top, height - row_bottom, height) for row_top, row_bottom, cells in grid)
-    return Box(lines, left, right, top, bottom)
-
-
-def _grid(table) -> list[tuple[float, float, list[str]]]:
-    """Each row's top, bottom and cells, one a column: a cell that spans columns or rows stands
-    in each of them, so every column keeps its place (2025年 over 计划 | 完成, 指标 down both)."""
-    texts = {cell: text or "" for row, row_texts in zip(table.rows, table.extract(), strict=True)
-             for cell, text in zip(row.cells, row_texts, strict=True) if cell is not None}
-    columns = sorted({cell[0] for cell in texts})
-    grid = []
-    for top in sorted({cell[1] for cell in texts}):
-        bottom = min(cell[3] for cell in texts if cell[1] == top)
-        grid.append((top, bottom, [_cell_text(_covering(texts, column, top)) for column in columns]))
-    return grid
-
-
-def _covering(texts: dict[tuple[float, float, float, float], str], left: float, top: float) -> str:
-    return next((text for (x0, y0, x1, y1), text in texts.items() if x0 <= left < x1 and y0 <= top < y1), "")
-
-
-def _cell_text(text: str) -> str:
-    """A cell's lines as one: a Chinese word wrapped in a narrow cell joined without a space."""
-    return _CELL_WRAP.sub("", text)
+    lines = tuple(PdfLine(row_line(list(row.cells)), row.top, height - row.bottom, height) for row in table.rows)
+    return Box(lines, table.left, table.right, table.top, table.bottom)
 
 
 @dataclass(frozen=True)
