@@ -162,6 +162,16 @@ def test_an_enumeration_of_numerals_opens_no_section():
     assert document.passages[0].text.startswith("一、二、三次产业")
 
 
+@pytest.mark.parametrize("dateline", ["某某日报  2031年1月25日  第3版", "2031年1月25日 星期六 第A03版"])
+def test_a_newspapers_dateline_over_its_page_is_no_part_of_the_title(dateline):
+    """A report printed in a newspaper and read from its page (a PDF of one page keeps the
+    dateline, which no second page shows to be repeated)."""
+    text = (f"{dateline}\n关于某某市2030年国民经济和社会发展计划执行情况与2031年计划草案的报告\n"
+            "——2031年1月9日在某某市第八届人民代表大会第三次会议上\n各位代表：\n全面完成年度目标任务。\n")
+    meta = parse_document(text, source="paper.txt").meta
+    assert meta.title == "关于某某市2030年国民经济和社会发展计划执行情况与2031年计划草案的报告"
+
+
 def test_page_furniture_of_a_web_page_is_no_part_of_the_title():
     """A report copied from a web page brings its source line, time stamps, counters, font-size
     switches and photo credits, and the title printed twice: none of it is the report's."""
