@@ -22,7 +22,7 @@ import logging
 import re
 import zlib
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
@@ -88,10 +88,18 @@ def _pages(data: bytes, path: Path) -> list[list[PdfLine]]:
     logging.getLogger("pdfminer").addHandler(logging.NullHandler())  # its warnings are not the user's
     try:
         with pdfplumber.open(BytesIO(data), laparams={"line_margin": LINE_MARGIN}, raise_unicode_errors=False) as pdf:
-            return [_page_lines(page) for page in pdf.pages]
+            return [_page_lines(page) for page in _pages_let_go(pdf)]
     except (PdfminerException, MalformedPDFException, PSException, *_PARSE_ERRORS) as error:
         raise _refusal(error.args[0] if isinstance(error, PdfminerException) and error.args else error,
                        path) from None
+
+
+def _pages_let_go(pdf) -> Iterator:
+    """The PDF's pages, each page's parse let go once the next is asked for: pdfplumber keeps a
+    page's objects until told, which for a long report would hold every page's at once."""
+    for page in pdf.pages:
+        yield page
+        page.close()
 
 
 def _refusal(error: BaseException, path: Path) -> InputError:
