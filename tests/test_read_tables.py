@@ -182,6 +182,32 @@ def test_a_head_of_two_rows_with_cells_spanning_rows_and_columns(tmp_path):
         + [("observation", name, reached, growth, "2030") for name, _, _, reached, growth in TABLE_ROWS[:3]])
 
 
+def test_a_row_of_a_change_gives_the_rate_of_the_measure_as_a_sentence_would(tmp_path):
+    """地区生产总值增长 | % | 5.1 | 5.5左右 states GDP's growth, as 地区生产总值增长5.5%左右 does; a fall
+    (能耗下降) is a negative rate; 人口自然增长率 (‰) is a rate of its own name."""
+    from graph.read.rows import row_line
+
+    rows = [("指标", "单位", "2030年预计", "2031年目标"), ("地区生产总值增长", "%", "5.1", "5.5左右"),
+            ("单位地区生产总值能耗比上年下降", "%", "3.2", "3"), ("人口自然增长率", "‰", "1.2", "1.5"),
+            ("城镇调查失业率", "%", "5.2", "5.5以内")]
+    report = tmp_path / "report.txt"
+    report.write_text("\n".join(["关于某某市2030年国民经济和社会发展计划执行情况与2031年计划草案的报告",
+                                 "——2031年1月9日在某某市第八届人民代表大会第三次会议上", "各位代表：",
+                                 *(row_line(list(row)) for row in rows)]) + "\n", encoding="utf-8")
+    document = read_report(report)
+    figures = [f for f in extract(document).figures if document.passages[f.passage].table == 1]
+    assert sorted((f.kind.value, f.indicator, f.value, f.unit, f.growth_rate, f.qualifier, f.period)
+                  for f in figures) == sorted([
+        ("observation", "地区生产总值", None, None, "5.1", None, "2030"),
+        ("target", "地区生产总值", None, None, "5.5", "左右", "2031"),
+        ("observation", "单位地区生产总值能耗", None, None, "-3.2", None, "2030"),
+        ("target", "单位地区生产总值能耗", None, None, "-3", None, "2031"),
+        ("observation", "人口自然增长率", "1.2", "‰", None, None, "2030"),
+        ("target", "人口自然增长率", "1.5", "‰", None, None, "2031"),
+        ("observation", "城镇调查失业率", "5.2", "%", None, None, "2030"),
+        ("target", "城镇调查失业率", "5.5", "%", None, "以内", "2031")])
+
+
 def test_a_txt_with_its_table_flattened_a_cell_a_line_reads_the_same(tmp_path):
     """指标 | / 单位 | / … / 101.8 |: the row breaks are lost; the columns are counted from the head's
     words and the first row's words and numbers, and each row is one passage whose characters

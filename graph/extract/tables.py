@@ -23,6 +23,7 @@ from typing import Any
 
 from graph.extract.periods import YEAR
 from graph.extract.quantities import find_quantities, normalized
+from graph.extract.spans import alternation
 from graph.lexicons import rows, words
 from graph.model import Document, Figure, FigureKind, Passage, Table
 from graph.numerals import to_ascii_digits
@@ -34,6 +35,11 @@ _NUMBERING = re.compile(r"^(?:[0-9]{1,2}[.、．]|[（(][一二三四五六七�
 _PART_OF = re.compile(r"^其中\s*[:：，,]?\s*")
 _IN_BRACKETS = re.compile(r"^(?P<name>.+?)\s*[（(](?P<unit>[^（）()]{1,8})[)）]$")
 _SCOPE = re.compile(r"(全国|全省|全区|全市|全州)")
+_FALLING = frozenset(words("growth_words.tsv", "falling"))
+# a row naming a change, as 地区生产总值增长 or 单位地区生产总值能耗比上年下降 (not 人口自然增长率,
+# a rate of its own name)
+_CHANGE = re.compile(rf"^(?P<measure>.+?)(?:{alternation(words('growth_bases.tsv'))})?"
+                     rf"(?P<change>{alternation(words('growth_words.tsv'))})$")
 
 
 @dataclass(frozen=True)
@@ -75,10 +81,30 @@ def _figures_of(table: Table, table_rows: list[Passage], document: Document) -> 
         unit_at = next((i for i, column in enumerate(columns) if column.role == "unit"), None)
         if unit_at is not None and unit_at < len(row) and row[unit_at] not in ("", "-", "—", "/"):
             unit = row[unit_at]
-        yield from _row_figures(passage, row, columns, indicator, unit, whole if part else None, document)
+        yield from _row_figures(passage, row, columns, _RowMeasure(indicator, unit, *_rate_of(indicator, unit)),
+                                whole if part else None, document)
 
 
-def _row_figures(passage: Passage, row: list[str], columns: list[Column], indicator: str, unit: str | None,
+@dataclass(frozen=True)
+class _RowMeasure:
+    """What a row measures: its name and unit; for a row of a change (地区生产总值增长 | % | 5.5),
+    the measure that changes and the sign of its rate (-1 for 下降), as a sentence reads it."""
+
+    indicator: str
+    unit: str | None
+    changing: str | None
+    sign: int
+
+
+def _rate_of(indicator: str, unit: str | None) -> tuple[str | None, int]:
+    """The measure a row of a change names (地区生产总值 of 地区生产总值增长, in %), and its sign."""
+    found = _CHANGE.match(indicator)
+    if not found or (unit or "%") not in ("%", "％") or not found.group("measure"):
+        return None, 1
+    return found.group("measure"), -1 if found.group("change") in _FALLING else 1
+
+
+def _row_figures(passage: Passage, row: list[str], columns: list[Column], measure: _RowMeasure,
                  whole: str | None, document: Document) -> Iterator[Figure]:
     figures: dict[FigureKind, dict[str, Any]] = {}
     for cell, column in zip(row, columns):
@@ -88,8 +114,10 @@ def _row_figures(passage: Passage, row: list[str], columns: list[Column], indica
         number, qualifier = value
         kind = FigureKind.TARGET if column.role in ("target", "growth-target") else FigureKind.OBSERVATION
         fields: dict[str, Any]
-        if column.role in ("target", "observation"):
-            fields = {"value": number, "unit": column.unit or unit, "qualifier": qualifier}
+        if column.role in ("target", "observation") and measure.changing and (column.unit or "%") in ("%", "％"):
+            fields = {"growth_rate": _signed(number, measure.sign), "qualifier": qualifier}
+        elif column.role in ("target", "observation"):
+            fields = {"value": number, "unit": column.unit or measure.unit, "qualifier": qualifier}
         elif column.role in ("growth", "growth-target"):
             fields = {"growth_rate": number}
         elif column.role == "rank" and number.isdigit() and int(number) > 0:
@@ -108,11 +136,18 @@ def _row_figures(passage: Passage, row: list[str], columns: list[Column], indica
             continue  # a goal of no year is no target the graph can hold
         scaled = normalized(found[0]) if fields.get("unit") and (
             found := find_quantities(f"{fields['value']}{fields['unit']}")) else None
-        yield Figure(kind=kind, passage=passage.index, start=passage.start, end=passage.end, indicator=indicator,
+        yield Figure(kind=kind, passage=passage.index, start=passage.start, end=passage.end,
+                     indicator=measure.changing or measure.indicator,
                      period=str(year) if year else None, target_year=year if kind is FigureKind.TARGET else None,
                      ref_area=document.meta.city, parent_indicator=whole,
                      normalized_value=scaled[0] if scaled else None, normalized_unit=scaled[1] if scaled else None,
                      **fields)
+
+
+def _signed(number: str, sign: int) -> str:
+    if sign > 0 or number.startswith("-"):
+        return number.lstrip("+") if sign > 0 else number[1:]
+    return f"-{number}"
 
 
 def _default_year(kind: FigureKind, figures: dict, document: Document) -> int | None:
