@@ -9,6 +9,7 @@ portal's navigation, breadcrumbs, source line, font-size switch, share buttons, 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 RUNNING_HEADER = "某某日报  2026年1月25日  第3版"
@@ -198,7 +199,7 @@ def write_table_page(path: Path) -> Path:
     return path
 
 
-def write_table_pdf(path: Path, head: list[tuple[str, ...]] | None = None, spans: tuple = (),
+def write_table_pdf(path: Path, head: Sequence[tuple[str, ...]] | None = None, spans: tuple = (),
                     rows_per_page: int | None = None, name_width: float | None = None,
                     three_line: bool = False) -> Path:
     """The same report as a PDF, its table drawn with ruling lines as Word prints one: the head
