@@ -182,3 +182,13 @@ def test_page_furniture_of_a_web_page_is_no_part_of_the_title():
     meta = parse_document(text, source="web.txt").meta
     assert meta.title == "朔州市政府工作报告(2031年1月9日 王五)"
     assert (meta.city, meta.meeting, meta.presenter) == ("朔州市", "朔州市第八届人民代表大会第三次会议", "王五")
+
+
+def test_a_half_width_comma_ends_the_header_as_a_full_width_one_does():
+    """Reports copied from the web write half-width punctuation: 各区县人民政府,市政府各部门: is
+    the notice's body, not more of its title."""
+    text = ("某某市人民政府\n关于印发某某市2031年国民经济和社会发展计划的通知\n某政字〔2031〕3号\n"
+            "各区县人民政府,市政府各部门,各有关单\n位:\n现印发给你们,请认真组织实施。\n")
+    meta = parse_document(text, source="notice.txt").meta
+    assert meta.title == "某某市人民政府关于印发某某市2031年国民经济和社会发展计划的通知某政字〔2031〕3号"
+    assert meta.plan_year == 2031

@@ -194,3 +194,34 @@ def test_a_pdf_whose_fonts_map_no_characters_to_unicode_is_refused_in_one_line(m
     monkeypatch.setattr(graph.read.pdf, "_pages", lambda data, path: [[line]])
     with pytest.raises(InputError, match="fonts map no characters to Unicode"):
         graph.read.pdf.pdf_text(b"%PDF-1.7", tmp_path / "x.pdf")
+
+
+SHORT_TITLED = ("某某市统计局\n某某市2030年国民经济和社会发展统计公报\n"
+                "2030年，全市地区生产总值2087.5亿元，比上年增长5.1%。\n")
+
+
+def test_a_portals_logo_in_an_h1_is_not_taken_for_a_short_title(tmp_path):
+    """<title>某某市统计局_某某市人民政府门户网站</title>: the site's logo (an <h1> too, and longer)
+    comes after the page's own title there, so the report's heading is the title."""
+    report = tmp_path / "report.txt"
+    report.write_text(SHORT_TITLED, encoding="utf-8")
+    document = read_report(write_portal_page(SHORT_TITLED, tmp_path / "report.html"))
+    assert document.meta.title == read_report(report).meta.title
+    assert "门户网站" not in document.text
+
+
+def test_a_one_page_pdfs_newspaper_dateline_is_set_apart(tmp_path):
+    """One page shows no line repeated at its edge; the dateline is known by its words."""
+    document = read_report(write_pdf(SHORT_TITLED, tmp_path / "report.pdf"))
+    assert RUNNING_HEADER not in document.text and "- 1 -" not in document.text
+    assert document.meta.title == "某某市统计局某某市2030年国民经济和社会发展统计公报"
+
+
+def test_a_pdfs_first_paragraph_wrapped_without_a_comma_in_its_first_line_is_body(tmp_path):
+    """A paragraph printed in lines of one width whose first line has no comma: that line is the
+    paragraph's, not the title's, so the title stays the title and the sentence stays whole."""
+    text = ("关于某某市2030年国民经济和社会发展计划执行情况与2031年计划草案的报告\n"
+            "2031年全市经济社会发展的主要预期目标是:地区生产总值增长5.5%左右,城镇新增就业4.5万人。\n")
+    document = read_report(write_pdf(text, tmp_path / "report.pdf", per_line=30))
+    assert document.meta.title == "关于某某市2030年国民经济和社会发展计划执行情况与2031年计划草案的报告"
+    assert document.passages[0].text.startswith("2031年全市经济社会发展的主要预期目标是:地区生产总值增长5.5%左右")

@@ -80,12 +80,26 @@ def _split_header(lines: list[Line]) -> tuple[list[Line], list[Line]]:
             return lines[:index], lines[index + 1:]
         if is_page_furniture(line.text) or (index and line.text in lines[0].text):
             continue  # 来源:… ; the title printed again, broken over lines
-        if heading_of(line) or ends_sentence(line.text) or "，" in line.text:
-            return lines[:index], lines[index:]
+        if heading_of(line) or ends_sentence(line.text) or "，" in line.text or "," in line.text:
+            # a comma, full- or half-width: a sentence's, not a title's
+            start = _paragraph_start(lines, index)
+            return lines[:start], lines[start:]
         if counted == HEADER_MAX_LINES:
             return [], lines
         counted += 1
     return [], lines
+
+
+def _paragraph_start(lines: list[Line], index: int) -> int:
+    """Where the paragraph of the body's first sentence line begins: a PDF prints a paragraph in
+    lines of one width, so a line before it as wide and ending no sentence is its first line
+    (2023年全市经济社会发展的总体要求是:以…思想 / 为指导,全面…), not the title's last."""
+    width = len(lines[index].text)
+    while index and not heading_of(lines[index]) and len(lines[index - 1].text) >= width - 1 \
+            and not ends_sentence(lines[index - 1].text) and not is_page_furniture(lines[index - 1].text) \
+            and lines[index - 1].end + 1 == lines[index].start:  # no blank line between: one paragraph
+        index -= 1
+    return index
 
 
 def _outline(body: list) -> tuple[list[Section], list[Passage], list[Caption], Truncation | None,

@@ -35,6 +35,7 @@ BLOCK_TAGS = frozenset(("p", "div", "br", "li", "ul", "ol", "dl", "dt", "dd", "h
 # lines of page furniture inside the main text: share, print and close buttons, previous/next links
 _FURNITURE_LINE = re.compile(r"^[【\[]?(?:分享到|打印|关闭|关闭窗口|打印本页|上一篇|下一篇|扫一扫|返回顶部)")
 FURNITURE_LINE_MAX = 80  # a line of furniture is short; a sentence of the report may quote 来源:
+_TITLE_PARTS = re.compile(r"\s*[-_|｜—–]\s*")  # 标题_站名, 标题 - 站名, 标题|站名
 TITLE_MIN_HAN = 6  # a report's title is longer than a site's logo or a column's name (要闻, 通知公告)
 
 
@@ -72,20 +73,23 @@ def _decoded(data: bytes, path: Path) -> str:
 
 def _title(root) -> str:
     """The report's title: the heading (h1-h3, or what the page calls its title) that its <title>
-    names, as portals print the site's name beside it (标题_某某市人民政府); else the first <h1>,
-    else the <title> without the site's name."""
+    names, as portals print the site's name after it (标题_某某市人民政府门户网站): one the title
+    names before the site's name first, so a logo in an <h1> is not taken for it; else the first
+    <h1>, else the <title> without the site's name."""
     page = _squeezed(" ".join(element.text_content() for element in root.xpath("//title")))
     headings = [_squeezed(element.text_content()) for element in
                 root.xpath("//h1 | //h2 | //h3 | //*[contains(@class, 'title') or contains(@id, 'title')]")]
     headings = [text for text in headings if len(HAN.findall(text)) >= TITLE_MIN_HAN]
     named = [text for text in headings if text in page]
-    if named:
-        return max(named, key=len)
+    first = _TITLE_PARTS.split(page)[0]  # the page's own title; the site's name comes after it
+    own = [text for text in named if text in first or (first and first in text)]
+    if own or named:
+        return max(own or named, key=len)
     h1 = [_squeezed(element.text_content()) for element in root.xpath("//h1")]
     h1 = [text for text in h1 if len(HAN.findall(text)) >= TITLE_MIN_HAN]
     if h1:
         return h1[0]
-    return re.split(r"\s*[-_|]\s*", page)[0] if HAN.search(page) else ""
+    return first if HAN.search(page) else ""
 
 
 def _drop_furniture(root) -> None:

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from graph.errors import InputError
 from graph.read.decode import HAN
+from graph.read.header import is_page_furniture
 from graph.read.pdf_tables import PdfTable, page_tables
 from graph.read.rows import row_line
 
@@ -197,14 +198,16 @@ def _cut(boxes: list[Box], extent: Callable[[Box], tuple[float, float]]) -> list
 
 
 def _furniture(pages: list[list[PdfLine]]) -> set[int]:
-    """The ids of the lines that are page furniture: a page number, or a line at a page's top or
-    bottom whose words (numbers aside) stand at the edge of another page too."""
+    """The ids of the lines that are page furniture: a page number, a newspaper's dateline, or a
+    line at a page's top or bottom whose words (numbers aside) stand at the edge of another page
+    too (a PDF of one page shows nothing repeated, so its dateline is known by its words)."""
     edges = [_at_edges(page) for page in pages]
     repeated = Counter(key for page in edges for key in {_DIGITS.sub("#", line.text) for line in page})
     found = set()
     for page in edges:
         for line in page:
-            if _PAGE_NUMBER.match(line.text) or (len(pages) > 1 and repeated[_DIGITS.sub("#", line.text)] > 1):
+            if _PAGE_NUMBER.match(line.text) or is_page_furniture(line.text) or (
+                    len(pages) > 1 and repeated[_DIGITS.sub("#", line.text)] > 1):
                 found.add(id(line))
     return found
 
