@@ -200,12 +200,14 @@ SHORT_TITLED = ("某某市统计局\n某某市2030年国民经济和社会发展
                 "2030年，全市地区生产总值2087.5亿元，比上年增长5.1%。\n")
 
 
-def test_a_portals_logo_in_an_h1_is_not_taken_for_a_short_title(tmp_path):
+@pytest.mark.parametrize("text", [SHORT_TITLED, "各位代表：\n" + SHORT_TITLED.split("\n", 2)[2]])
+def test_a_portals_logo_in_an_h1_is_not_taken_for_a_short_title(tmp_path, text):
     """<title>某某市统计局_某某市人民政府门户网站</title>: the site's logo (an <h1> too, and longer)
-    comes after the page's own title there, so the report's heading is the title."""
+    comes after the page's own title there, so the report's heading is the title; a page whose
+    own title is too short to be a report's (各位代表：) has no title taken from its logo either."""
     report = tmp_path / "report.txt"
-    report.write_text(SHORT_TITLED, encoding="utf-8")
-    document = read_report(write_portal_page(SHORT_TITLED, tmp_path / "report.html"))
+    report.write_text(text, encoding="utf-8")
+    document = read_report(write_portal_page(text, tmp_path / "report.html"))
     assert document.meta.title == read_report(report).meta.title
     assert "门户网站" not in document.text
 

@@ -73,23 +73,26 @@ def _decoded(data: bytes, path: Path) -> str:
 
 def _title(root) -> str:
     """The report's title: the heading (h1-h3, or what the page calls its title) that its <title>
-    names, as portals print the site's name after it (标题_某某市人民政府门户网站): one the title
-    names before the site's name first, so a logo in an <h1> is not taken for it; else the first
-    <h1>, else the <title> without the site's name."""
+    names, as portals print the site's name after it (标题_某某市人民政府门户网站); a heading it
+    names only there is the site's logo, never the title. Else the first <h1>, else the <title>
+    without the site's name."""
     page = _squeezed(" ".join(element.text_content() for element in root.xpath("//title")))
+    first, *site = _TITLE_PARTS.split(page)  # the page's own title, then the site's name
+
+    def the_sites(text: str) -> bool:  # the logo: a heading <title> names only after the page's own
+        return text not in first and any(text in part for part in site)
+
     headings = [_squeezed(element.text_content()) for element in
                 root.xpath("//h1 | //h2 | //h3 | //*[contains(@class, 'title') or contains(@id, 'title')]")]
-    headings = [text for text in headings if len(HAN.findall(text)) >= TITLE_MIN_HAN]
+    headings = [text for text in headings if len(HAN.findall(text)) >= TITLE_MIN_HAN and not the_sites(text)]
     named = [text for text in headings if text in page]
-    first = _TITLE_PARTS.split(page)[0]  # the page's own title; the site's name comes after it
-    own = [text for text in named if text in first or (first and first in text)]
-    if own or named:
-        return max(own or named, key=len)
+    if named:
+        return max(named, key=len)
     h1 = [_squeezed(element.text_content()) for element in root.xpath("//h1")]
-    h1 = [text for text in h1 if len(HAN.findall(text)) >= TITLE_MIN_HAN]
+    h1 = [text for text in h1 if len(HAN.findall(text)) >= TITLE_MIN_HAN and not the_sites(text)]
     if h1:
         return h1[0]
-    return first if HAN.search(page) else ""
+    return first if HAN.search(first) else ""
 
 
 def _drop_furniture(root) -> None:
