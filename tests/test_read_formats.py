@@ -200,7 +200,8 @@ SHORT_TITLED = ("某某市统计局\n某某市2030年国民经济和社会发展
                 "2030年，全市地区生产总值2087.5亿元，比上年增长5.1%。\n")
 
 
-@pytest.mark.parametrize("text", [SHORT_TITLED, "各位代表：\n" + SHORT_TITLED.split("\n", 2)[2]])
+@pytest.mark.parametrize("text", [SHORT_TITLED, "各位代表：\n" + SHORT_TITLED.split("\n", 2)[2]],
+                         ids=["short-title", "no-title"])
 def test_a_portals_logo_in_an_h1_is_not_taken_for_a_short_title(tmp_path, text):
     """<title>某某市统计局_某某市人民政府门户网站</title>: the site's logo (an <h1> too, and longer)
     comes after the page's own title there, so the report's heading is the title; a page whose
