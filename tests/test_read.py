@@ -192,3 +192,22 @@ def test_a_half_width_comma_ends_the_header_as_a_full_width_one_does():
     meta = parse_document(text, source="notice.txt").meta
     assert meta.title == "某某市人民政府关于印发某某市2031年国民经济和社会发展计划的通知某政字〔2031〕3号"
     assert meta.plan_year == 2031
+
+
+def test_a_heading_broken_by_a_narrow_column_is_one_heading():
+    """A newspaper's column breaks a heading as it breaks a sentence: the heading's line is as
+    wide as the column, and its short last part opens no paragraph of its own."""
+    text = ("某某市2030年国民经济和社会发展计划执行情况的报告\n各位代表：\n一、2030年国民经济和社会发\n展计划执行情况\n"
+            "2030年,全市经济运行总体平\n稳,地区生产总值增长5.1%。\n")
+    document = parse_document(text, source="column.txt")
+    assert [section.heading for section in document.sections] == ["2030年国民经济和社会发展计划执行情况"]
+    assert document.passages[0].text == "2030年,全市经济运行总体平稳,地区生产总值增长5.1%。"
+
+
+def test_a_heading_shorter_than_the_paragraph_after_it_stands_alone():
+    """In a .txt a paragraph is one long line: a short line after a heading is no part of it."""
+    text = ("某某市2030年国民经济和社会发展计划执行情况的报告\n各位代表：\n一、主要预期目标\n地区生产总值增长5.5%左右\n"
+            "全市上下坚持稳中求进工作总基调,推动经济运行持续回升向好,城镇新增就业4.5万人。\n")
+    document = parse_document(text, source="plain.txt")
+    assert [section.heading for section in document.sections] == ["主要预期目标"]
+    assert document.passages[0].text.startswith("地区生产总值增长5.5%左右")

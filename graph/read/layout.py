@@ -211,6 +211,9 @@ def blocks(lines: list[Line]) -> list[Block]:
         if found:
             flush()
             heading, rest = found
+            if rest is None and _broken_heading(lines, position - 1, heading):
+                heading = _joined(heading, lines[position])
+                position += 1
             result.append(heading)
             if rest:
                 pending.append(rest)
@@ -220,6 +223,24 @@ def blocks(lines: list[Line]) -> list[Block]:
         pending.append(line)
     flush()
     return result
+
+
+def _broken_heading(lines: list[Line], at: int, heading: Heading) -> bool:
+    """Whether the heading on lines[at] goes on to the next line: a narrow column breaks it
+    (一、2022年国民经济和社会发展计 / 划执行情况). Its line is as wide as the column's lines after
+    it, and the next line is short, ends no sentence and opens nothing of its own."""
+    if at + 2 >= len(lines):
+        return False
+    line, following, after = lines[at], lines[at + 1], lines[at + 2]
+    return (following.start == line.end + 1 and len(line.text) >= len(after.text) - 1
+            and len(following.text) < len(line.text) and _first_sentence_end(following.text) is None
+            and not ends_sentence(following.text) and len(heading.text) + len(following.text) <= HEADING_MAX_CHARS
+            and heading_of(following) is None and not _TABLE_ROW.match(following.text)
+            and not _CAPTION.match(following.text) and not _PAGE_MARKER.search(following.text))
+
+
+def _joined(heading: Heading, following: Line) -> Heading:
+    return Heading(heading.level, heading.ordinal, heading.text + following.text, heading.start, following.end)
 
 
 def _continues(pending: list[Line]) -> bool:
