@@ -38,6 +38,9 @@ from graph.read.sentences import split_sentences
 __all__ = ["parse_document", "read_report"]
 
 HEADER_MAX_LINES = 6
+# a narrow column prints the header's few lines as many short ones: it may hold more lines while
+# they are short
+HEADER_MAX_CHARS = 200
 
 
 def read_report(path: Path) -> Document:
@@ -73,20 +76,21 @@ def parse_document(text: str, source: str, sha256: str = "", replaced: tuple[tup
 
 def _split_header(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     """The header is the few lines before the salutation (各位代表：, dropped) or the body; a web
-    page's furniture among them (来源:…, 字号) and the title printed again are not counted."""
-    counted = 0
+    page's furniture among them (来源:…, 字号) and the title printed again (broken over lines
+    another way) are not counted."""
+    counted: list[str] = []
     for index, line in enumerate(lines):
         if is_salutation(line):
             return lines[:index], lines[index + 1:]
-        if is_page_furniture(line.text) or (index and line.text in lines[0].text):
+        if is_page_furniture(line.text) or (counted and line.text in "".join(counted)):
             continue  # 来源:… ; the title printed again, broken over lines
         if heading_of(line) or ends_sentence(line.text) or "，" in line.text or "," in line.text:
             # a comma, full- or half-width: a sentence's, not a title's
             start = _paragraph_start(lines, index)
             return lines[:start], lines[start:]
-        if counted == HEADER_MAX_LINES:
+        if len(counted) >= HEADER_MAX_LINES and len("".join(counted)) >= HEADER_MAX_CHARS:
             return [], lines
-        counted += 1
+        counted.append(line.text)
     return [], lines
 
 

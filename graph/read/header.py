@@ -58,10 +58,11 @@ def parse_header(lines: list[Line]) -> ReportMeta:
     dated: str | None = None  # the line of the date and meeting, once it has begun
     for line in lines:
         text = line.text
-        if is_page_furniture(text) or (title_parts and text in title_parts[0] and dated is None):
+        if is_page_furniture(text) or (title_parts and text in "".join(title_parts) and dated is None):
             continue  # 来源:某某日报 ; 字号 ; a time stamp ; the title printed again
-        if dated is not None and meeting is None and _MEETING.search(dated + text):
-            dated += text  # ——2031年1月9日在某市第八届 / 人民代表大会第三次会议上: one line, broken
+        if dated is not None and meeting is None and (_MEETING.search(dated + text)
+                                                      or _presenter(text) == (None, None)):
+            dated += text  # ——2031年1月9日在某市第八 / 届 / 人民代表大会第三次会议上: one line, broken
             meeting, date = _meeting_and_date(dated)
         elif _MEETING.search(text) or text.startswith(("——", "--", "—")):
             dated = text
