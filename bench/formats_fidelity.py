@@ -10,7 +10,9 @@ and a GBK portal page, and copied as the .txt it is. Each format's folder is bui
 `plankg build`; each report's named graph of graph.trig is scored against its gold with the
 scorer's own functions (score.py, imported as it is), pooled per category as its main() pools.
 The kept text of a non-text report is `text/KEY.txt` in that format's build folder (--keep).
-Exit status 1 when a report failed to build in some format.
+A whole run also writes bench/formats_fidelity.json, the pooled figures per format, which
+tests/test_fidelity.py holds each reader to. Exit status 1 when a report failed to build in
+some format.
 """
 
 from __future__ import annotations
@@ -34,10 +36,12 @@ import rdflib
 ROOT = Path(__file__).resolve().parent.parent
 FIDELITY = ROOT.parent / "shared" / "fidelity"
 SECTION = "formats-fidelity"
+COMMITTED = ROOT / "bench" / "formats_fidelity.json"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))  # the writers of tests/documents.py, imported as the tests do
 
-from bench.run import write_section  # noqa: E402 - after the path is set
+from bench.fidelity import gold_digest  # noqa: E402 - after the path is set
+from bench.run import write_section  # noqa: E402
 
 Scores = dict[str, tuple]  # category -> (precision, recall, F1, gold items, predicted items), as score() gives
 
@@ -180,6 +184,33 @@ def section(measured: dict, pooled: dict, lost: dict, failures: list[str], args,
     return lines
 
 
+def measure(docs: list[Path], score: ModuleType, keep: Path | None = None) -> tuple[dict, list[str]]:
+    """Each format's scores per report, and the failures; the files and builds kept in `keep`."""
+    work = keep or Path(tempfile.mkdtemp(prefix="plankg-formats-"))
+    measured, failures = {}, []
+    try:
+        for name, folder in write_formats(docs, work).items():
+            measured[name], failed = measure_format(folder, work / "out" / name, docs, score)
+            failures += failed
+            print(f"{name}: {len(measured[name])} of {len(docs)} reports scored", file=sys.stderr)
+    finally:
+        if keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+    return measured, failures
+
+
+def pooled_by_format(measured: dict, score: ModuleType) -> dict[str, dict[str, float]]:
+    return {name: pool(results, score, list(score.CATS)) for name, results in measured.items() if results}
+
+
+def write_committed(pooled: dict[str, dict[str, float]]) -> None:
+    """The pooled figures per format, for tests/test_fidelity.py to hold each reader to."""
+    figures = {name: {category: round(value, 4) for category, value in by_category.items()}
+               for name, by_category in pooled.items()}
+    COMMITTED.write_text(json.dumps({"gold": gold_digest(FIDELITY), "pooled": figures}, indent=1) + "\n",
+                         encoding="utf-8")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--print", action="store_true", help="print the figures, write nothing")
@@ -194,23 +225,16 @@ def main() -> int:
     started = time.perf_counter()
     if args.keep and args.keep.exists():
         raise SystemExit(f"--keep {args.keep}: give a folder that does not exist yet")
-    work = args.keep or Path(tempfile.mkdtemp(prefix="plankg-formats-"))
-    measured, failures = {}, []
-    try:
-        for name, folder in write_formats(docs, work).items():
-            measured[name], failed = measure_format(folder, work / "out" / name, docs, score)
-            failures += failed
-            print(f"{name}: {len(measured[name])} of {len(docs)} reports scored", file=sys.stderr)
-    finally:
-        if args.keep is None:
-            shutil.rmtree(work, ignore_errors=True)
-    pooled = {name: pool(results, score, categories) for name, results in measured.items() if results}
+    measured, failures = measure(docs, score, args.keep)
+    pooled = pooled_by_format(measured, score)
     lines = section(measured, pooled, losses(measured, categories), failures, args,
                     time.perf_counter() - started, categories)
     if args.print:
         print("\n".join(lines))
     else:
         write_section(SECTION, lines)
+        if not args.only and not failures:
+            write_committed(pooled)
     for failure in failures:
         print(f"build failed: {failure}", file=sys.stderr)
     return 1 if failures else 0
