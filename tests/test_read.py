@@ -217,7 +217,8 @@ def test_a_header_printed_in_a_narrow_column_gives_the_reports_metadata():
     """A newspaper's column prints the header's few lines as many short ones: the title in three,
     printed again broken another way, the meeting line in three (届 alone on one)."""
     text = ("关于某某市2030年国民经济和社会\n发展计划执行情况与2031年国民经\n济和社会发展计划草案的报告\n"
-            "发布时间:2031-01-20 0\n9:30  稿件来源:\n关于某某市2030年国民经济和社会\n发展\n计划执行情况与2031年国民经济和\n"
+            "发布时间:2031-01-20 0\n9:30  稿件来源:\n"
+            "关于某某市2030年国民经济和社会\n发展\n计划执行情况与2031年国民经济和\n"
             "社会发展计划草案的报告\n——2031年1月9日在某某市第八\n届\n人民代表大会第三次会议上\n某某市发展和改革委员会\n"
             "各位代表:\n受市政府委托,现将计划草案提请审议。\n")
     meta = parse_document(text, source="column.txt").meta
