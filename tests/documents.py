@@ -201,12 +201,13 @@ def write_table_page(path: Path) -> Path:
 
 def write_table_pdf(path: Path, head: Sequence[tuple[str, ...]] | None = None, spans: tuple = (),
                     rows_per_page: int | None = None, name_width: float | None = None,
-                    three_line: bool = False) -> Path:
+                    three_line: bool = False, repeat_head: bool = False) -> Path:
     """The same report as a PDF, its table drawn with ruling lines as Word prints one: the head
     given (one row, or two with spans: reportlab's ("SPAN", (col, row), (col, row))), the rows cut
     across pages every rows_per_page rows, the names wrapped in a column name_width points wide,
     a running header and a page number on each page. three_line: ruled as statistics offices
-    set a table (三线表), a rule above the head, one below it and one below the last row."""
+    set a table (三线表), a rule above the head, one below it and one below the last row.
+    repeat_head: the head printed again on each page, as Word's "repeat header rows" does."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
@@ -226,12 +227,12 @@ def write_table_pdf(path: Path, head: Sequence[tuple[str, ...]] | None = None, s
             story.append(PageBreak())
         if name_width:
             part = [(Paragraph(name, cell_style), *rest) for name, *rest in part]
-        table = Table([*(head if number == 0 else []), *part], colWidths=[name_width] + [None] * 4)
+        table = Table([*(head if number == 0 or repeat_head else []), *part], colWidths=[name_width] + [None] * 4)
         rules = [("LINEABOVE", (0, 0), (-1, 0), 1, colors.black), ("LINEBELOW", (0, len(head) - 1), (-1, len(head) - 1),
                   0.5, colors.black), ("LINEBELOW", (0, -1), (-1, -1), 1, colors.black)] if three_line \
             else [("GRID", (0, 0), (-1, -1), 0.5, colors.black)]
         commands = [("FONTNAME", (0, 0), (-1, -1), "STSong-Light"), ("FONTSIZE", (0, 0), (-1, -1), 10), *rules]
-        table.setStyle(TableStyle(commands + (list(spans) if number == 0 else [])))
+        table.setStyle(TableStyle(commands + (list(spans) if number == 0 or repeat_head else [])))
         story.append(table)
     story += [Paragraph(line, style) for line in TABLE_AFTER]
 

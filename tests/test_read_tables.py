@@ -82,13 +82,15 @@ EXPECTED = sorted([("target", name, plan, unit, None, "2030") for name, unit, pl
                      for name, unit, _, reached, growth in TABLE_ROWS])
 
 
-def test_each_row_of_a_pdfs_table_records_its_page_and_a_table_cut_across_pages_reads_whole(tmp_path):
-    """Word prints a long table on two pages, the head once; the rows of both pages are one table,
-    each row's passage on the page it is printed on."""
-    document = read_report(write_table_pdf(tmp_path / "report.pdf", rows_per_page=6))
+@pytest.mark.parametrize("repeat_head", [False, True], ids=["head-once", "head-on-each-page"])
+def test_each_row_of_a_pdfs_table_records_its_page_and_a_table_cut_across_pages_reads_whole(tmp_path, repeat_head):
+    """Word prints a long table on two pages, the head once or on each page; the rows of both
+    pages are one table, each row's passage on the page it is printed on, a head again no figure."""
+    document = read_report(write_table_pdf(tmp_path / "report.pdf", rows_per_page=6, repeat_head=repeat_head))
     rows = [passage for passage in document.passages if passage.table is not None]
-    assert {passage.table for passage in rows} == {1} and len(rows) == 1 + len(TABLE_ROWS)
-    assert [document.page_of(passage.start) for passage in rows] == [1] * 7 + [2] * 4
+    heads = 2 if repeat_head else 1
+    assert {passage.table for passage in rows} == {1} and len(rows) == heads + len(TABLE_ROWS)
+    assert [document.page_of(passage.start) for passage in rows] == [1] * 7 + [2] * (4 + heads - 1)
     assert _table_figures(document) == EXPECTED
 
 
