@@ -210,6 +210,31 @@ def test_a_row_of_a_change_gives_the_rate_of_the_measure_as_a_sentence_would(tmp
         ("target", "城镇调查失业率", "5.5", "%", None, "以内", "2031")])
 
 
+def test_a_docx_table_with_a_head_of_two_rows_of_merged_cells(tmp_path):
+    """Word merges 2030年 over 计划 | 完成 and 指标 down both head rows; each merged cell stands in
+    every column it covers, as on a web page."""
+    import docx
+    from documents import TABLE_BEFORE
+
+    document = docx.Document()
+    for paragraph in TABLE_BEFORE:
+        document.add_paragraph(paragraph)
+    table = document.add_table(rows=5, cols=5)
+    for row, cells in enumerate([("指标", "单位", "2030年", "", "增长(%)"), ("", "", "计划", "完成", ""),
+                                 *TABLE_ROWS[:3]]):
+        for column, text in enumerate(cells):
+            table.cell(row, column).text = text
+    for first, last in (((0, 0), (1, 0)), ((0, 1), (1, 1)), ((0, 2), (0, 3)), ((0, 4), (1, 4))):
+        table.cell(*first).merge(table.cell(*last))
+    document.save(str(tmp_path / "report.docx"))
+    report = read_report(tmp_path / "report.docx")
+    assert "| 指标 | 单位 | 计划 | 完成 | 增长(%) |" in report.text
+    figures = [f for f in extract(report).figures if report.passages[f.passage].table == 1]
+    assert sorted((f.kind.value, f.indicator, f.value, f.growth_rate, f.period) for f in figures) == sorted(
+        [("target", name, plan, None, "2030") for name, _, plan, _, _ in TABLE_ROWS[:3]]
+        + [("observation", name, reached, growth, "2030") for name, _, _, reached, growth in TABLE_ROWS[:3]])
+
+
 def test_a_txt_with_its_table_flattened_a_cell_a_line_reads_the_same(tmp_path):
     """指标 | / 单位 | / … / 101.8 |: the row breaks are lost; the columns are counted from the head's
     words and the first row's words and numbers, and each row is one passage whose characters
