@@ -538,6 +538,16 @@ def test_parts_after_qizhong_are_named_by_plain_nouns():
     assert (figures["减税降费"].value, figures["减税降费"].unit) == ("35", "亿元")
 
 
+def test_parts_listed_after_qizhong_each_name_the_wholes_measure():
+    """其中城镇居民46210元、农村居民24105元，分别增长…: each part listed after 其中 is a figure, and
+    a part that ends with the words its whole begins with is named with the whole's measure."""
+    figures = _named("某市2030年统计公报\n\n全体居民人均可支配收入38516元，增长5.6%，其中城镇居民46210元、"
+                     "农村居民24105元，分别增长4.8%和7.1%。工业增加值1200亿元，其中规模以上工业1100亿元。\n")
+    assert (figures["城镇居民人均可支配收入"].value, figures["城镇居民人均可支配收入"].growth_rate) == ("46210", "4.8")
+    assert (figures["农村居民人均可支配收入"].value, figures["农村居民人均可支配收入"].growth_rate) == ("24105", "7.1")
+    assert figures["规模以上工业增加值"].value == "1100"
+
+
 def test_a_rate_that_moved_gives_where_it_was_and_where_it_got():
     figures = _figures_of("某市2023年统计公报\n\n规上工业增加值增长3.5%,但当月增速由5月的0.6%持续回升至7.2%。"
                           "城镇调查失业率由5.6%下降至5.3%。\n")

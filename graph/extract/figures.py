@@ -192,8 +192,10 @@ def _read_clause(clause: Clause, passage: Passage, context: FigureContext,
             current = _with_value(current, quantity, clause)
             _replace(current, figures, made)
             continue
-        if indicator is None and _among_parts(clause, passage) and not made:
-            indicator = part_name(subject)  # 其中退减缓免税费271亿元: a part, named by a plain noun
+        if indicator is None and _among_parts(clause, passage) and (not made or subject.startswith("、")):
+            # 其中退减缓免税费271亿元: a part, named by a plain noun; 其中城镇居民46210元、农村居民
+            # 24105元: and each part listed after it
+            indicator = _named_with_whole(part_name(subject.lstrip("、")), _whole_before(clause, passage, figures))
         if indicator is None:
             current = None  # a number we cannot name: what follows does not belong to the last figure
             continue
@@ -246,6 +248,28 @@ def _numbered_title(subject: str, quantity: Quantity) -> bool:
     after the verb that issues it, is a title (policies.py reads it), not a count of something."""
     return (quantity.unit is not None and quantity.unit.written == "条" and quantity.bound is None
             and bool(_ISSUING.search(subject)) and not MEASURE_VERB.search(subject))
+
+
+def _whole_before(clause: Clause, passage: Passage, figures: list[Figure]) -> str | None:
+    """The whole whose parts follow 其中 in this passage: the last figure made before the 其中."""
+    at = passage.text.rfind(_PART_OF, 0, clause.position + len(_PART_OF))
+    if at < 0:
+        return None
+    opens = passage.start + at if not passage.offsets else passage.offsets[at]
+    before = [figure for figure in figures if figure.start < opens]
+    return before[-1].indicator if before else None
+
+
+def _named_with_whole(part: str | None, whole: str | None) -> str | None:
+    """城镇居民 of 全体居民人均可支配收入 is 城镇居民人均可支配收入: a part that ends with words of
+    the whole's names the measure that follows them in the whole (规模以上工业 of 工业增加值 likewise)."""
+    if part is None or whole is None:
+        return part
+    for shared in range(min(len(part), len(whole) - 1), 1, -1):
+        at = whole.find(part[-shared:])
+        if at >= 0 and at + shared < len(whole):
+            return part + whole[at + shared:]
+    return part
 
 
 def _among_parts(clause: Clause, passage: Passage) -> bool:
