@@ -548,6 +548,30 @@ def test_parts_listed_after_qizhong_each_name_the_wholes_measure():
     assert figures["规模以上工业增加值"].value == "1100"
 
 
+@pytest.mark.parametrize("sentence, measure, level, points", [
+    ("全市常住人口城镇化率提高1.2个百分点，达到66.3%。", "常住人口城镇化率", "66.3", "1.2"),
+    ("城镇调查失业率比上年下降0.2个百分点，为5.1%。", "城镇调查失业率", "5.1", "-0.2"),
+])
+def test_the_level_a_change_in_points_reached_is_the_measures_figure(sentence, measure, level, points):
+    """城镇化率提高1.2个百分点，达到66.3%: the 66.3% the change reached is the rate's own figure,
+    its change in points beside it; before, the level was lost."""
+    figures = _named("某市2030年统计公报\n\n" + sentence + "\n")
+    assert (figures[measure].value, figures[measure].unit, figures[measure].point_change) == (level, "%", points)
+
+
+def test_a_stretch_rate_after_a_growth_target_is_not_the_measures_value():
+    """地区生产总值增长5.5%左右，力争实现6%: the 6% is a rate aimed at, not GDP's value."""
+    figures = _named("关于某市2030年国民经济和社会发展计划执行情况与2031年计划草案的报告\n\n"
+                     "2031年主要预期目标是：地区生产总值增长5.5%左右，力争实现6%；固定资产投资增长8%。\n")
+    gdp = figures["地区生产总值"]
+    assert (gdp.kind, gdp.growth_rate, gdp.qualifier, gdp.value) == (FigureKind.TARGET, "5.5", "左右", None)
+
+
+def test_a_growth_after_a_change_in_points_is_not_the_changes():
+    figures = _figures_of("某市2030年统计公报\n\n第三产业比重提高1.5个百分点，增长5%。\n")
+    assert not [f for f in figures if f.growth_rate == "5"]
+
+
 def test_a_rate_that_moved_gives_where_it_was_and_where_it_got():
     figures = _figures_of("某市2023年统计公报\n\n规上工业增加值增长3.5%,但当月增速由5月的0.6%持续回升至7.2%。"
                           "城镇调查失业率由5.6%下降至5.3%。\n")

@@ -32,6 +32,7 @@ from graph.extract.indicators import (
     NET_CHANGE,
     at_another_level,
     bare_verb,
+    changed_measure,
     counted_noun,
     indicator_from_subject,
     leading_verb,
@@ -187,7 +188,13 @@ def _read_clause(clause: Clause, passage: Passage, context: FigureContext,
             start, end = clause_span(clause, subject_at, quantity.end)
             made.append(replace(change, start=start, end=end))
             continue
-        if indicator is None and current is not None and _adds_value(subject, current, made):
+        if indicator is None and current is not None and _reached_after_change(subject, current, quantity):
+            # 城镇化率提高1.2个百分点，达到66.3%: the level the change reached, a figure of the measure
+            level = _level_reached(clause, passage, context, current, text[:quantity.start], quantity)
+            made.append(level)
+            current = level
+            continue
+        if indicator is None and current is not None and _adds_value(subject, current, made, quantity):
             # 社会消费品零售总额增长5.9%，达到823.5亿元: the figure before gets its value
             current = _with_value(current, quantity, clause)
             _replace(current, figures, made)
@@ -224,11 +231,12 @@ def _read_clause(clause: Clause, passage: Passage, context: FigureContext,
         indicator = indicator_from_subject(subject) or (part_name(subject) if _among_parts(clause, passage) else None)
         if indicator and _only_a_change(comparisons):
             # 第二产业比重较上年下降1.5个百分点: the change is the figure; the share is not stated
-            return [_change_figure(clause, passage, context, indicator, False, comparisons)], None
+            change = _change_figure(clause, passage, context, indicator, False, comparisons)
+            return [change], change  # what a clause after it reached (达到66.3%) is the measure's level
         if indicator:
             current = make_figure(clause, passage, context, indicator, subject, None)
             made.append(current)
-    if current is not None and (comparisons.any or multiples):
+    if current is not None and (comparisons.any or multiples) and not _is_change(current):
         updated = _with_comparisons(current, comparisons, multiples, clause)
         if current in made:
             made[made.index(current)] = updated
@@ -326,9 +334,33 @@ def _change_figure(clause: Clause, passage: Passage, context: FigureContext, ind
     return replace(figure, value=comparisons.change_value, unit=comparisons.change_unit, start=start, end=end)
 
 
-def _adds_value(subject: str, current: Figure | None, made: list[Figure]) -> bool:
+def _reached_after_change(subject: str, current: Figure, quantity: Quantity) -> bool:
+    """达到66.3% after 城镇化率提高1.2个百分点: a level in percent reached by a change in points."""
+    return (_is_change(current) and current.growth_rate is None and quantity.unit is not None
+            and quantity.unit.base == "%" and not strip_context(subject) and bool(MEASURE_VERB.search(subject)))
+
+
+def _is_change(figure: Figure) -> bool:
+    """城镇化率提高 1.2个百分点: a figure that is a measure's change in points, not the measure."""
+    return figure.unit == "个百分点" and changed_measure(figure.indicator) is not None
+
+
+def _level_reached(clause: Clause, passage: Passage, context: FigureContext, change: Figure,
+                   before: str, quantity: Quantity) -> Figure:
+    """The measure's figure at the level reached, its change in points beside it, over both clauses."""
+    measure, sign = changed_measure(change.indicator) or (change.indicator, 1)
+    figure = make_figure(clause, passage, context, measure, before, quantity)
+    points = change.value if sign > 0 or change.value is None else f"-{change.value}"
+    return replace(figure, point_change=points, start=min(change.start, figure.start), end=max(change.end, figure.end))
+
+
+def _adds_value(subject: str, current: Figure | None, made: list[Figure], quantity: Quantity) -> bool:
+    """社会消费品零售总额增长5.9%，达到823.5亿元: the figure before gets its value. A percent after
+    its growth rate is another rate, not its value (地区生产总值增长5.5%左右，力争实现6%)."""
+    stretch = quantity.unit is not None and quantity.unit.base == "%" and current is not None \
+        and current.growth_rate is not None
     return (current is not None and not made and current.value is None and current.ratio is None
-            and not strip_context(subject) and bool(MEASURE_VERB.search(subject)))
+            and not stretch and not strip_context(subject) and bool(MEASURE_VERB.search(subject)))
 
 
 def _with_value(figure: Figure, quantity: Quantity, clause: Clause) -> Figure:

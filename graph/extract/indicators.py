@@ -110,6 +110,22 @@ _MILESTONE = re.compile(
 PART_NAME_CHARS = 10
 
 
+_FALLING = frozenset(words("growth_words.tsv", "falling"))
+# a name of a change: 地区生产总值增长, 单位地区生产总值能耗比上年下降 (not 人口自然增长率, a rate of
+# its own name)
+_CHANGE_NAMED = re.compile(rf"^(?P<measure>.+?)(?:{alternation(words('growth_bases.tsv'))})?"
+                           rf"(?P<change>{alternation(words('growth_words.tsv'))})$")
+
+
+def changed_measure(name: str) -> tuple[str, int] | None:
+    """The measure a name of a change names, and the change's sign: 城镇化率提高 -> (城镇化率, 1),
+    能耗比上年下降 -> (能耗, -1); None for a name that states no change."""
+    found = _CHANGE_NAMED.match(name)
+    if not found:
+        return None
+    return found.group("measure"), -1 if found.group("change") in _FALLING else 1
+
+
 def part_name(phrase: str) -> str | None:
     """交通和通信 in "其中，交通和通信上涨4.5%": after 其中 the parts of a whole are named by plain
     nouns (the categories of a price index, the industries of an output), with no ending of

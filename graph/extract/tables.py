@@ -21,9 +21,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from graph.extract.indicators import changed_measure
 from graph.extract.periods import YEAR
 from graph.extract.quantities import find_quantities, normalized
-from graph.extract.spans import alternation
 from graph.lexicons import rows, words
 from graph.model import Document, Figure, FigureKind, Passage, Table
 from graph.numerals import to_ascii_digits
@@ -35,11 +35,6 @@ _NUMBERING = re.compile(r"^(?:[0-9]{1,2}[.、．]|[（(][一二三四五六七�
 _PART_OF = re.compile(r"^其中\s*[:：，,]?\s*")
 _IN_BRACKETS = re.compile(r"^(?P<name>.+?)\s*[（(](?P<unit>[^（）()]{1,8})[)）]$")
 _SCOPE = re.compile(r"(全国|全省|全区|全市|全州)")
-_FALLING = frozenset(words("growth_words.tsv", "falling"))
-# a row naming a change, as 地区生产总值增长 or 单位地区生产总值能耗比上年下降 (not 人口自然增长率,
-# a rate of its own name)
-_CHANGE = re.compile(rf"^(?P<measure>.+?)(?:{alternation(words('growth_bases.tsv'))})?"
-                     rf"(?P<change>{alternation(words('growth_words.tsv'))})$")
 
 
 @dataclass(frozen=True)
@@ -98,10 +93,10 @@ class _RowMeasure:
 
 def _rate_of(indicator: str, unit: str | None) -> tuple[str | None, int]:
     """The measure a row of a change names (地区生产总值 of 地区生产总值增长, in %), and its sign."""
-    found = _CHANGE.match(indicator)
-    if not found or (unit or "%") not in ("%", "％") or not found.group("measure"):
+    found = changed_measure(indicator)
+    if not found or (unit or "%") not in ("%", "％"):
         return None, 1
-    return found.group("measure"), -1 if found.group("change") in _FALLING else 1
+    return found
 
 
 def _row_figures(passage: Passage, row: list[str], columns: list[Column], measure: _RowMeasure,
