@@ -226,3 +226,14 @@ def test_a_header_printed_in_a_narrow_column_gives_the_reports_metadata():
     assert (meta.meeting, meta.date, meta.presenter_office) == (
         "某某市第八届人民代表大会第三次会议", "2031-01-09", "某某市发展和改革委员会")
     assert (meta.city, meta.review_year, meta.plan_year) == ("某某市", 2030, 2031)
+
+
+def test_a_bulletins_office_and_date_lines_are_no_part_of_its_title():
+    """某县2030年国民经济和社会发展统计公报 / 某县统计局 / 2031年3月10日: who issues it and when."""
+    text = "某县2030年国民经济和社会发展统计公报\n某县统计局\n2031年3月10日\n一、综合\n全年全县生产总值286.45亿元。\n"
+    meta = parse_document(text, source="bulletin.txt").meta
+    assert (meta.title, meta.presenter_office, meta.date) == (
+        "某县2030年国民经济和社会发展统计公报", "某县统计局", "2031-03-10")
+    assert (meta.city, meta.review_year) == ("某县", 2030)
+    undated = parse_document("某县统计局\n2031年3月\n一、综合\n全年全县生产总值286.45亿元。\n", source="b.txt").meta
+    assert undated.title == "某县统计局"  # an office alone opens the page: it is all the title there is

@@ -20,6 +20,8 @@ from graph.read.layout import Line
 _NUMBER = r"[0-9０-９〇零○一二三四五六七八九十]"
 _DATE = re.compile(rf"(?P<y>{_NUMBER}{{4}})年(?P<m>{_NUMBER}{{1,2}})月(?P<d>{_NUMBER}{{1,3}})日")
 _MEETING = re.compile(r"在(?P<meeting>.+?(?:会议|大会))上")
+# a line that is a date alone (a bulletin's, under its title): 2031年3月10日, (2031年3月)
+_DATE_LINE = re.compile(rf"[(（]?{_NUMBER}{{4}}年{_NUMBER}{{1,2}}月(?:{_NUMBER}{{1,3}}日)?[)）]?")
 _YEAR = re.compile(r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})年")
 # The place a report is about: the name before its year or 国民经济 in the title (or before 统计局,
 # the issuer line that opens a statistical bulletin), or before 第…届 in the meeting.
@@ -67,7 +69,12 @@ def parse_header(lines: list[Line]) -> ReportMeta:
         elif _MEETING.search(text) or text.startswith(("——", "--", "—")):
             dated = text
             meeting, date = _meeting_and_date(text)
-        elif dated is None and meeting is None and date is None:
+        elif title_parts and dated is None and _DATE_LINE.fullmatch(text):
+            dated = text  # 2031年3月10日 under a bulletin's title and office: its date, no meeting
+            date = _meeting_and_date(text)[1]
+        elif title_parts and dated is None and office is None and _OFFICE_ONLY.fullmatch(text):
+            office = text  # 某县统计局 under the title: who issues it, no more of the title
+        elif dated is None and meeting is None and date is None and office is None:
             title_parts.append(text)
         elif presenter is None:
             office, presenter = _presenter(text)
