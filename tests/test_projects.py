@@ -65,6 +65,13 @@ def test_names_that_end_otherwise_than_project(sentence, expected):
     "新建病险水库除险加固工程。",
     "积极争取国际机场、支线机场布局。",
     "城市快速路体系进一步完善。",
+    "过去一年，我们坚定不移抓项目扩投资。",  # a pronoun and a verb before 项目: no name
 ])
 def test_clause_fragments_and_generic_phrases_are_not_projects(sentence):
     assert _projects(sentence) == {}
+
+
+def test_a_name_is_cut_after_a_verb_of_commitment_before_it():
+    """确保某山大学新校区9月建成招生: 确保 is the sentence's, never the start of a name."""
+    names = [m.name for m in _mentions("确保某山大学新校区9月建成招生。")]
+    assert names and not [name for name in names if name.startswith("确保")]
