@@ -48,6 +48,8 @@ def test_a_list_with_a_count_names_no_project():
     ("青山港加快建设。", {"青山港": ("加快建设",)}),
     ("沿江快速路、东外环高速有序推进。", {"沿江快速路": ("有序推进",), "东外环高速": ("有序推进",)}),
     ("西部陆海新通道加快建设。", {"西部陆海新通道": ("加快建设",)}),
+    # a phase and the part of the site it builds: one project, not 青山港二期 and 码头工程
+    ("青山港二期码头工程建成投运。", {"青山港二期码头工程": ("建成", "投运")}),
 ])
 def test_names_that_end_otherwise_than_project(sentence, expected):
     assert _projects(sentence) == expected

@@ -91,7 +91,9 @@ def _statuses() -> re.Pattern:
 @cache
 def _name_pattern() -> Guarded:
     """A name up to its ending, tried only on the runs of name characters that hold an ending."""
-    pattern = rf"{NAME_CHARS}+?(?:{_endings()}){PHASE}?(?:项目|工程)?{PHASE}?(?![\u4e00-\u9fff]{{0,1}}期)"
+    # a phase may be followed by the part of the site it builds: 某某港二期码头工程
+    phase = rf"(?:{PHASE}(?:{NAME_CHARS}{{1,6}}?(?:{_endings()}))?)"
+    pattern = rf"{NAME_CHARS}+?(?:{_endings()}){phase}?(?:项目|工程)?{PHASE}?(?![\u4e00-\u9fff]{{0,1}}期)"
     return Guarded(re.compile(pattern), *column("project_endings.tsv"))
 
 
