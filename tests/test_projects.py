@@ -50,6 +50,8 @@ def test_a_list_with_a_count_names_no_project():
     ("西部陆海新通道加快建设。", {"西部陆海新通道": ("加快建设",)}),
     # a phase and the part of the site it builds: one project, not 青山港二期 and 码头工程
     ("青山港二期码头工程建成投运。", {"青山港二期码头工程": ("建成", "投运")}),
+    ("城市轨道交通1号线开工建设，青江大桥建成通车，城东隧道主体完工。",
+     {"城市轨道交通1号线": ("开工建设",), "青江大桥": ("建成通车",), "城东隧道": ("完工",)}),
 ])
 def test_names_that_end_otherwise_than_project(sentence, expected):
     assert _projects(sentence) == expected
