@@ -622,3 +622,14 @@ def test_a_relation_listed_after_the_three_industries_is_each_industrys():
 def test_an_estimate_between_a_name_and_its_growth():
     figures = _named("某市2022年计划执行情况\n\n单位生产总值能耗预计下降2.8%。\n")
     assert figures["单位生产总值能耗"].growth_rate == "-2.8"
+
+
+def test_emissions_and_foreign_capital_are_measures_of_their_own():
+    """二氧化碳排放下降3% after 研发经费投入强度达到3.2%: the fall is the emissions', not the R&D
+    intensity's; 实际使用外资5.8亿美元 is a figure."""
+    figures = _named("关于某市2030年国民经济和社会发展计划执行情况与2031年计划草案的报告\n\n"
+                     "2030年，实际使用外资5.8亿美元，增长3.2%。2031年主要预期目标是：研发经费投入强度达到3.2%，"
+                     "单位地区生产总值二氧化碳排放下降3%。\n")
+    assert (figures["实际使用外资"].value, figures["实际使用外资"].unit) == ("5.8", "亿美元")
+    assert (figures["研发经费投入强度"].value, figures["研发经费投入强度"].growth_rate) == ("3.2", None)
+    assert figures["单位地区生产总值二氧化碳排放"].growth_rate == "-3"
