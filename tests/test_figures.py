@@ -633,3 +633,18 @@ def test_emissions_and_foreign_capital_are_measures_of_their_own():
     assert (figures["实际使用外资"].value, figures["实际使用外资"].unit) == ("5.8", "亿美元")
     assert (figures["研发经费投入强度"].value, figures["研发经费投入强度"].growth_rate) == ("3.2", None)
     assert figures["单位地区生产总值二氧化碳排放"].growth_rate == "-3"
+
+
+def test_the_value_reached_after_the_mark_it_passed_is_the_figures():
+    """突破5000亿元大关，达到5126.8亿元，增长5.4%，总量继续保持全省第二: the exact value, its growth
+    and its rank; before, all but the mark passed was lost."""
+    figures = _named("某市2030年统计公报\n\n全市地区生产总值突破5000亿元大关，达到5126.8亿元，增长5.4%，"
+                     "总量继续保持全省第二。\n")
+    gdp = figures["地区生产总值"]
+    assert (gdp.value, gdp.unit, gdp.qualifier, gdp.growth_rate, gdp.rank, gdp.rank_scope) == (
+        "5126.8", "亿元", None, "5.4", 2, "全省")
+
+
+def test_a_net_change_against_last_year_is_the_change_of_the_figure_before():
+    figures = _named("某市2030年统计公报\n\n高新技术企业总数达到3200家，比上年净增420家。\n")
+    assert figures["高新技术企业总数比上年净增"].value == "420" and "比上年净增" not in figures

@@ -55,8 +55,8 @@ from graph.model import Document, Figure, FigureKind, Passage
 from graph.numerals import parse_int
 
 _PART_OF = "其中"
-# 比上年减少 ; 较上年末增加: the words of a change against a base, before its number
-CHANGE = re.compile(rf"(?:{GROWTH_BASES}|{AGAINST})(?:{GROWTH_DIRECTIONS})了?")
+# 比上年减少 ; 较上年末增加 ; 比上年净增: the words of a change against a base, before its number
+CHANGE = re.compile(rf"(?:{GROWTH_BASES}|{AGAINST})(?:{GROWTH_DIRECTIONS}|{NET_CHANGE.pattern.rstrip('$')})了?")
 RATE_ENDINGS = ("率", "比重", "占比")  # a rate's change in points is its own, not its growth's
 _QUOTES = "“”\"‘’"
 # A bare total names the measure of the figure before it: 新增入驻企业73家，总量达109家
@@ -193,6 +193,11 @@ def _read_clause(clause: Clause, passage: Passage, context: FigureContext,
             level = _level_reached(clause, passage, context, current, text[:quantity.start], quantity)
             made.append(level)
             current = level
+            continue
+        if indicator is None and current is not None and _exact_after_bound(subject, current, made, quantity):
+            # 地区生产总值突破5000亿元大关，达到5126.8亿元: the value reached, not the mark it passed
+            current = _with_value(replace(current, qualifier=None), quantity, clause)
+            _replace(current, figures, made)
             continue
         if indicator is None and current is not None and _adds_value(subject, current, made, quantity):
             # 社会消费品零售总额增长5.9%，达到823.5亿元: the figure before gets its value
@@ -352,6 +357,14 @@ def _level_reached(clause: Clause, passage: Passage, context: FigureContext, cha
     figure = make_figure(clause, passage, context, measure, before, quantity)
     points = change.value if sign > 0 or change.value is None else f"-{change.value}"
     return replace(figure, point_change=points, start=min(change.start, figure.start), end=max(change.end, figure.end))
+
+
+def _exact_after_bound(subject: str, current: Figure, made: list[Figure], quantity: Quantity) -> bool:
+    """达到5126.8亿元 after 突破5000亿元大关 (or 超过, 近): the figure's value, stated exactly."""
+    scaled = normalized(quantity)
+    return (not made and current.value is not None and current.qualifier is not None and quantity.bound is None
+            and scaled is not None and scaled[1] == current.normalized_unit and not strip_context(subject)
+            and bool(MEASURE_VERB.search(subject)))
 
 
 def _adds_value(subject: str, current: Figure | None, made: list[Figure], quantity: Quantity) -> bool:

@@ -94,7 +94,8 @@ def indicator_from_subject(phrase: str) -> str | None:
         if 2 <= len(obj) <= MAX_CHARS and _HAN.search(obj) and not _DIGIT.search(_THRESHOLD.sub("", obj)):
             candidate = verb.group() + re.sub("[“”\"‘’]", "", obj)  # 累计发放补贴 -> 发放补贴 ; 新增“四上”单位
             return candidate if len(candidate) <= MAX_CHARS else None
-    if NET_CHANGE.search(name) and 4 <= len(name) <= SHORT_NAME_CHARS and _PLAIN_NAME.fullmatch(name):
+    if NET_CHANGE.search(name) and 4 <= len(name) <= SHORT_NAME_CHARS and _PLAIN_NAME.fullmatch(name) \
+            and not _AGAINST_A_BASE.match(name):  # 比上年净增420家: a change of the figure before, not a name
         return name  # 经营主体净增6.9万户: what changed, and by how much net
     if (MEASURE_VERB.search(phrase) and 3 <= len(name) <= SHORT_NAME_CHARS
             and _PLAIN_NAME.fullmatch(name)):
@@ -102,6 +103,7 @@ def indicator_from_subject(phrase: str) -> str | None:
     return None
 
 
+_AGAINST_A_BASE = re.compile(rf"(?:{alternation(words('growth_bases.tsv'))}|比|较)")
 # 经营主体净增 ; 人口净流入: a net change written after what changed
 NET_CHANGE = re.compile(r"(?:净增加?|净减少?|净流入|净流出)$")
 # 突破百亿、达到102.57亿元 ; 跨越千亿大关: a milestone said in words before the figure, not its name
