@@ -79,3 +79,13 @@ def test_a_name_is_cut_after_a_verb_of_commitment_before_it():
     """确保某山大学新校区9月建成招生: 确保 is the sentence's, never the start of a name."""
     names = [m.name for m in _mentions("确保某山大学新校区9月建成招生。")]
     assert names and not [name for name in names if name.startswith("确保")]
+
+
+def test_zones_listed_before_a_kind_of_platform_are_no_companies():
+    """某川新区、临港产业园、综合保税区等开放平台: zones by their endings, where 京东、阿里巴巴等电商平台
+    are firms."""
+    kinds = {(m.kind, m.name) for m in _mentions("某川新区、临港产业园、综合保税区等开放平台能级持续提升。"
+                                                 "推动京东、阿里巴巴等电商平台落户。")}
+    firms = [name for kind, name in kinds if kind in ("Company", "Organization")]
+    assert not [name for name in firms if name.endswith(("新区", "产业园", "保税区"))]
+    assert ("Company", "京东") in kinds and ("Company", "阿里巴巴") in kinds

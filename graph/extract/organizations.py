@@ -180,9 +180,15 @@ def _items(text: str, match: re.Match, name_of) -> list[tuple[int, int, str, str
             item = trimmed
         name, cls = name_of(unquote(item))
         length = len(name) if item.startswith(name) else len(item)  # 京东 of 京东大数据中心
-        if NAME_MIN <= len(name) <= NAME_MAX and not is_generic(name) and not _COUNT.search(name):
+        if NAME_MIN <= len(name) <= NAME_MAX and not is_generic(name) and not _COUNT.search(name) \
+                and not name.endswith(_zone_endings()):  # 某川新区、临港产业园等开放平台: zones, not firms
             found.append((start, start + length, name, cls))
     return found
+
+
+@cache
+def _zone_endings() -> tuple[str, ...]:
+    return tuple(column("zone_endings.tsv"))
 
 
 def _titles(text: str) -> list[tuple[int, int]]:
