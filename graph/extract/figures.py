@@ -39,6 +39,7 @@ from graph.extract.indicators import (
     measure_ending,
     names_actor,
     part_name,
+    signed,
     strip_context,
     trim_measure,
 )
@@ -341,8 +342,7 @@ def _change_figure(clause: Clause, passage: Passage, context: FigureContext, ind
 
 def _reached_after_change(subject: str, current: Figure, quantity: Quantity) -> bool:
     """达到66.3% after 城镇化率提高1.2个百分点: a level in percent reached by a change in points."""
-    return (_is_change(current) and current.growth_rate is None and quantity.unit is not None
-            and quantity.unit.base == "%" and not strip_context(subject) and bool(MEASURE_VERB.search(subject)))
+    return _is_change(current) and current.growth_rate is None and _in_percent(quantity) and _only_a_verb(subject)
 
 
 def _is_change(figure: Figure) -> bool:
@@ -355,7 +355,7 @@ def _level_reached(clause: Clause, passage: Passage, context: FigureContext, cha
     """The measure's figure at the level reached, its change in points beside it, over both clauses."""
     measure, sign = changed_measure(change.indicator) or (change.indicator, 1)
     figure = make_figure(clause, passage, context, measure, before, quantity)
-    points = change.value if sign > 0 or change.value is None else f"-{change.value}"
+    points = signed(change.value, sign) if change.value is not None else None
     return replace(figure, point_change=points, start=min(change.start, figure.start), end=max(change.end, figure.end))
 
 
@@ -363,17 +363,24 @@ def _exact_after_bound(subject: str, current: Figure, made: list[Figure], quanti
     """达到5126.8亿元 after 突破5000亿元大关 (or 超过, 近): the figure's value, stated exactly."""
     scaled = normalized(quantity)
     return (not made and current.value is not None and current.qualifier is not None and quantity.bound is None
-            and scaled is not None and scaled[1] == current.normalized_unit and not strip_context(subject)
-            and bool(MEASURE_VERB.search(subject)))
+            and scaled is not None and scaled[1] == current.normalized_unit and _only_a_verb(subject))
 
 
 def _adds_value(subject: str, current: Figure | None, made: list[Figure], quantity: Quantity) -> bool:
     """社会消费品零售总额增长5.9%，达到823.5亿元: the figure before gets its value. A percent after
     its growth rate is another rate, not its value (地区生产总值增长5.5%左右，力争实现6%)."""
-    stretch = quantity.unit is not None and quantity.unit.base == "%" and current is not None \
-        and current.growth_rate is not None
+    stretch = _in_percent(quantity) and current is not None and current.growth_rate is not None
     return (current is not None and not made and current.value is None and current.ratio is None
-            and not stretch and not strip_context(subject) and bool(MEASURE_VERB.search(subject)))
+            and not stretch and _only_a_verb(subject))
+
+
+def _only_a_verb(subject: str) -> bool:
+    """达到, 为, 实现: a clause's subject that names nothing, only that what follows is measured."""
+    return not strip_context(subject) and bool(MEASURE_VERB.search(subject))
+
+
+def _in_percent(quantity: Quantity) -> bool:
+    return quantity.unit is not None and quantity.unit.base == "%"
 
 
 def _with_value(figure: Figure, quantity: Quantity, clause: Clause) -> Figure:

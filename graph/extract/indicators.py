@@ -128,6 +128,13 @@ def changed_measure(name: str) -> tuple[str, int] | None:
     return found.group("measure"), -1 if found.group("change") in _FALLING else 1
 
 
+def signed(number: str, sign: int) -> str:
+    """A number with the sign of the change that states it: 3.2 of 下降 -> -3.2."""
+    if sign > 0 or number.startswith("-"):
+        return number.lstrip("+") if sign > 0 else number[1:]
+    return f"-{number}"
+
+
 def part_name(phrase: str) -> str | None:
     """交通和通信 in "其中，交通和通信上涨4.5%": after 其中 the parts of a whole are named by plain
     nouns (the categories of a price index, the industries of an output), with no ending of

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from graph.extract.indicators import changed_measure
+from graph.extract.indicators import changed_measure, signed
 from graph.extract.periods import YEAR
 from graph.extract.quantities import find_quantities, normalized
 from graph.lexicons import rows, words
@@ -110,7 +110,7 @@ def _row_figures(passage: Passage, row: list[str], columns: list[Column], measur
         kind = FigureKind.TARGET if column.role in ("target", "growth-target") else FigureKind.OBSERVATION
         fields: dict[str, Any]
         if column.role in ("target", "observation") and measure.changing and (column.unit or "%") in ("%", "％"):
-            fields = {"growth_rate": _signed(number, measure.sign), "qualifier": qualifier}
+            fields = {"growth_rate": signed(number, measure.sign), "qualifier": qualifier}
         elif column.role in ("target", "observation"):
             fields = {"value": number, "unit": column.unit or measure.unit, "qualifier": qualifier}
         elif column.role in ("growth", "growth-target"):
@@ -137,12 +137,6 @@ def _row_figures(passage: Passage, row: list[str], columns: list[Column], measur
                      ref_area=document.meta.city, parent_indicator=whole,
                      normalized_value=scaled[0] if scaled else None, normalized_unit=scaled[1] if scaled else None,
                      **fields)
-
-
-def _signed(number: str, sign: int) -> str:
-    if sign > 0 or number.startswith("-"):
-        return number.lstrip("+") if sign > 0 else number[1:]
-    return f"-{number}"
 
 
 def _default_year(kind: FigureKind, figures: dict, document: Document) -> int | None:
