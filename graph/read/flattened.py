@@ -23,14 +23,13 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from graph.read.rows import CELL_MAX_CHARS
+from graph.read.rows import CELL_MAX_CHARS, NUMBER_CELL
 
 if TYPE_CHECKING:  # graph.read.layout imports this module
     from graph.read.layout import Line
 
 _CELL_LINE = re.compile(rf"^[^|]{{0,{CELL_MAX_CHARS}}}\|$")
-# a number, a rate, or a dash or slash standing for none
-_NUMERIC = re.compile(r"^(?:[-−+]?\d+(?:\.\d+)?[%‰]?|[—–\-/]*)$")
+_NONE = re.compile(r"^[—–\-/]*$")  # a dash or slash standing for no number
 
 
 @dataclass(frozen=True)
@@ -70,16 +69,21 @@ def flattened_table(lines: list[Line], start: int) -> tuple[tuple[FlatRow, ...],
         return None
     whole = len(cells) // width * width
     rows = tuple(FlatRow(tuple(lines[at:at + width])) for at in range(start, start + whole, width))
-    if any(_NUMERIC.match(cells[at]) for at in range(width, whole, width)):
+    if any(_numeric(cells[at]) for at in range(width, whole, width)):
         return None  # a row that opens with a number: the count was wrong
     return rows, start + len(rows) * width
 
 
 def _row_width(cells: list[str]) -> int | None:
     """The cells of a row, counted from the first run of words and the numbers after it."""
-    words = next((at for at, cell in enumerate(cells) if _NUMERIC.match(cell)), len(cells))
-    numbers = next((at for at, cell in enumerate(cells[words:]) if not _NUMERIC.match(cell)), len(cells) - words)
+    words = next((at for at, cell in enumerate(cells) if _numeric(cell)), len(cells))
+    numbers = next((at for at, cell in enumerate(cells[words:]) if not _numeric(cell)), len(cells) - words)
     if numbers == 0 or (words + numbers) % 2 or words <= numbers:
         return None
     width = (words + numbers) // 2
     return width if width >= 2 and len(cells) >= 2 * width else None
+
+
+def _numeric(cell: str) -> bool:
+    """A number, a rate, or a dash or slash standing for none."""
+    return bool(NUMBER_CELL.match(cell) or _NONE.match(cell))

@@ -19,13 +19,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from graph.read.rows import is_data_table
+from graph.read.rows import NUMBER_CELL, is_data_table
 
 RULES_OF_A_TABLE = 3  # a three-line table's: above the head, below it, below the last row
 RULE_MIN_WIDTH = 100.0  # points: a rule across a table, not a word's underline
 SAME_EXTENT = 3.0  # points the ends of a table's rules may stand apart
 TEXT_STRATEGY = {"vertical_strategy": "text", "horizontal_strategy": "text"}
-_NUMBER = re.compile(r"^[-−－+]?[0-9]+(?:\.[0-9]+)?[%‰]?$")
 _SENTENCE = re.compile(r"[。；;！？]")
 _CELL_WRAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]*\n[ \t]*(?=[\u4e00-\u9fff])")
 
@@ -101,7 +100,7 @@ def _reads_as_data(rows: list[PdfRow]) -> bool:
     two numbers or more (a plan, a value, a growth) in most of the rows under the head, and no
     sentence in any cell. A line of a list names one number (总投资 12 亿元), not two cells of them."""
     body = rows[1:]
-    with_numbers = [row for row in body if sum(bool(_NUMBER.match(cell)) for cell in row.cells) >= 2]
+    with_numbers = [row for row in body if sum(bool(NUMBER_CELL.match(cell)) for cell in row.cells) >= 2]
     return (len(body) >= 2 and 2 * len(with_numbers) >= len(body)
             and not any(_SENTENCE.search(cell) for row in rows for cell in row.cells)
             and is_data_table([list(row.cells) for row in rows]))

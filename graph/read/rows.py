@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 
 CELL_MAX_CHARS = 60  # a cell of a table of data is a name, a unit or a number, not a paragraph
+# a cell that is a number: a value, a rate (5.1%), a rate per mille
+NUMBER_CELL = re.compile(r"^[-−－+]?[0-9０-９]+(?:\.[0-9０-９]+)?[%‰]?$")
 _SPACES = re.compile(r"\s+")
 
 
