@@ -167,6 +167,14 @@ def test_a_txt_with_its_table_written_a_row_a_line_between_bars_reads_the_same(t
         sorted((name, reached, growth) for name, _, _, reached, growth in TABLE_ROWS)
 
 
+def _assert_the_first_three_rows_figures(document) -> None:
+    """A table of the first three indicators under a head of two rows (2030年 over 计划 | 完成)."""
+    figures = [f for f in extract(document).figures if document.passages[f.passage].table == 1]
+    assert sorted((f.kind.value, f.indicator, f.value, f.growth_rate, f.period) for f in figures) == sorted(
+        [("target", name, plan, None, "2030") for name, _, plan, _, _ in TABLE_ROWS[:3]]
+        + [("observation", name, reached, growth, "2030") for name, _, _, reached, growth in TABLE_ROWS[:3]])
+
+
 def test_a_head_of_two_rows_with_cells_spanning_rows_and_columns(tmp_path):
     body = "".join(f"<tr><td>{name}</td><td>{unit}</td><td>{plan}</td><td>{reached}</td><td>{growth}</td></tr>"
                    for name, unit, plan, reached, growth in TABLE_ROWS[:3])
@@ -178,10 +186,7 @@ def test_a_head_of_two_rows_with_cells_spanning_rows_and_columns(tmp_path):
         """.encode())
     document = read_report(page)
     assert "| 指标 | 单位 | 计划 | 完成 | 增长(%) |" in document.text
-    figures = [f for f in extract(document).figures if document.passages[f.passage].table == 1]
-    assert sorted((f.kind.value, f.indicator, f.value, f.growth_rate, f.period) for f in figures) == sorted(
-        [("target", name, plan, None, "2030") for name, _, plan, _, _ in TABLE_ROWS[:3]]
-        + [("observation", name, reached, growth, "2030") for name, _, _, reached, growth in TABLE_ROWS[:3]])
+    _assert_the_first_three_rows_figures(document)
 
 
 def test_a_row_of_a_change_gives_the_rate_of_the_measure_as_a_sentence_would(tmp_path):
@@ -229,10 +234,7 @@ def test_a_docx_table_with_a_head_of_two_rows_of_merged_cells(tmp_path):
     document.save(str(tmp_path / "report.docx"))
     report = read_report(tmp_path / "report.docx")
     assert "| 指标 | 单位 | 计划 | 完成 | 增长(%) |" in report.text
-    figures = [f for f in extract(report).figures if report.passages[f.passage].table == 1]
-    assert sorted((f.kind.value, f.indicator, f.value, f.growth_rate, f.period) for f in figures) == sorted(
-        [("target", name, plan, None, "2030") for name, _, plan, _, _ in TABLE_ROWS[:3]]
-        + [("observation", name, reached, growth, "2030") for name, _, _, reached, growth in TABLE_ROWS[:3]])
+    _assert_the_first_three_rows_figures(report)
 
 
 def test_a_txt_with_its_table_flattened_a_cell_a_line_reads_the_same(tmp_path):
